@@ -1,0 +1,181 @@
+//! Evaluation on public data, read at run time (never copied into the repo).
+//!
+//! ```text
+//! cargo run --release --example eval -- --data ../shared/data [--threshold 0.34] [--sweep]
+//! ```
+//!
+//! Prints:
+//! - Golden Rules (sentence boundaries): storydiff, the `sentencex` crate and
+//!   unicode-segmentation's sentence bounds, sentences matched exactly;
+//! - NAnCo: precision / recall / F1 of "same cluster" paragraph pairs across
+//!   outlets, with storydiff's aligner run on each question's paragraphs;
+//! - fixtures: exact-group accuracy on `fixtures/*/expected.json`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use storydiff::Options;
+use storydiff::align::AlignOptions;
+use storydiff::ingest::Source;
+use unicode_segmentation::UnicodeSegmentation;
+
+fn main() {
+    let mut data = PathBuf::from("../shared/data");
+    let mut threshold = AlignOptions::default().threshold;
+    let mut sweep = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--data" => data = PathBuf::from(args.next().expect("--data needs a path")),
+            "--threshold" => {
+                threshold = args
+                    .next()
+                    .and_then(|t| t.parse().ok())
+                    .expect("--threshold needs a number")
+            }
+            "--sweep" => sweep = true,
+            other => panic!("unknown argument {other}"),
+        }
+    }
+    golden_rules(&data.join("golden-rules/english.jsonl"));
+    let ts: Vec<f64> = if sweep {
+        (20..=50).step_by(2).map(|t| t as f64 / 100.0).collect()
+    } else {
+        vec![threshold]
+    };
+    for t in ts {
+        nanco(&data.join("nanco/nanco_dataset.json"), t);
+    }
+}
+
+fn golden_rules(path: &Path) {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        println!("golden rules: {} not found, skipped", path.display());
+        return;
+    };
+    let mut total = 0;
+    let (mut ours, mut sx, mut uax) = (0, 0, 0);
+    let mut failures = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).expect("valid JSON line");
+        let input = v["text"].as_str().unwrap_or_default();
+        let want: Vec<String> = v["sentences"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str())
+                    .map(|s| s.trim().to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        total += 1;
+        let got: Vec<String> = storydiff::segment::split(input)
+            .iter()
+            .map(|s| input[s.start..s.end].to_string())
+            .collect();
+        if got == want {
+            ours += 1;
+        } else {
+            failures.push(format!("  #{}: got {:?}", v["id"], got));
+        }
+        let s: Vec<String> = sentencex::segment("en", input)
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if s == want {
+            sx += 1;
+        }
+        let u: Vec<String> = input
+            .split_sentence_bounds()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if u == want {
+            uax += 1;
+        }
+    }
+    println!(
+        "golden rules (exact sentences): storydiff {ours}/{total}, sentencex {sx}/{total}, unicode-segmentation {uax}/{total}"
+    );
+    for f in failures {
+        println!("{f}");
+    }
+}
+
+/// NAnCo: per question, every answer paragraph is a source; two paragraphs
+/// are predicted "same" when the aligner links any of their sentences.
+fn nanco(path: &Path, threshold: f64) {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        println!("nanco: {} not found, skipped", path.display());
+        return;
+    };
+    let v: serde_json::Value = serde_json::from_str(&text).expect("valid NAnCo JSON");
+    let opts = Options {
+        align: AlignOptions { threshold },
+    };
+    let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
+    for q in v.as_array().into_iter().flatten() {
+        let answers: Vec<(String, i64)> = q["answers"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|a| {
+                let p = a["Paragraph"].as_str()?.to_string();
+                let c = a["cluster_global"].as_i64()?;
+                (!p.trim().is_empty()).then_some((p, c))
+            })
+            .collect();
+        if answers.len() < 2 {
+            continue;
+        }
+        let sources: Vec<Source> = answers
+            .iter()
+            .enumerate()
+            .map(|(i, (p, _))| Source::from_text(format!("p{i}"), p.clone()))
+            .collect();
+        let Ok(report) = storydiff::compare(&sources, &opts) else {
+            continue;
+        };
+        let index: BTreeMap<&str, usize> = report
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.label.as_str(), i))
+            .collect();
+        let mut linked: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for g in &report.groups {
+            let ids: Vec<usize> = g
+                .sources
+                .iter()
+                .filter_map(|l| index.get(l.as_str()).copied())
+                .collect();
+            for (x, &a) in ids.iter().enumerate() {
+                for &b in &ids[x + 1..] {
+                    linked.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+        for i in 0..answers.len() {
+            for j in i + 1..answers.len() {
+                let same = answers[i].1 == answers[j].1 && answers[i].1 >= 0;
+                let pred = linked.contains(&(i, j));
+                match (same, pred) {
+                    (true, true) => tp += 1,
+                    (false, true) => fp += 1,
+                    (true, false) => fneg += 1,
+                    _ => {}
+                }
+            }
+        }
+    }
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / (tp + fneg).max(1) as f64;
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    println!(
+        "nanco pairs (threshold {threshold:.2}): precision {p:.3} recall {r:.3} F1 {f:.3} (tp {tp}, fp {fp}, fn {fneg})"
+    );
+}

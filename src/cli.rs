@@ -1,0 +1,146 @@
+//! Command-line arguments, and turning them into library [`Options`].
+
+use clap::{Parser, Subcommand, ValueEnum};
+use storydiff::Options;
+use storydiff::align::AlignOptions;
+use storydiff::render::{Only, TerminalOptions};
+
+/// Compare news reports of the same events: which sentences say the same
+/// thing, how their wording differs, and which claims only one report makes.
+#[derive(Debug, Parser)]
+#[command(
+    name = "storydiff",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = "Exit status: 0 the reports say the same thing, 1 they differ, 2 trouble."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Reports to compare: paths, `-` for stdin, or NAME=path to set a label.
+    #[arg(value_name = "REPORT")]
+    pub files: Vec<String>,
+
+    #[command(flatten)]
+    pub compare: CompareArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show how storydiff splits one file into sentences, with byte spans.
+    Segment {
+        /// The file to split (`-` for stdin).
+        file: String,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// Label of the next report, in order (repeat once per report).
+    #[arg(long = "label", value_name = "NAME")]
+    pub labels: Vec<String>,
+
+    /// Lowest similarity (0 to 1) for two sentences to count as the same claim.
+    #[arg(long, default_value_t = AlignOptions::default().threshold, value_parser = parse_threshold)]
+    pub threshold: f64,
+
+    /// Which groups to show in the terminal view.
+    #[arg(long, value_enum, default_value_t = OnlyArg::All)]
+    pub only: OnlyArg,
+
+    /// Skip empty or whitespace-only inputs with a warning instead of failing.
+    #[arg(long)]
+    pub skip_empty: bool,
+
+    /// Show each link's score and the shared words behind it.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Terminal)]
+    pub format: Format,
+
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<String>,
+
+    /// When to colour the terminal view (NO_COLOR is honoured under auto).
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Terminal,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnlyArg {
+    All,
+    Changed,
+    Unique,
+}
+
+fn parse_threshold(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("'{s}' is not a number"))?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} is outside 0..=1"))
+    }
+}
+
+impl CompareArgs {
+    pub fn to_options(&self) -> Options {
+        Options {
+            align: AlignOptions {
+                threshold: self.threshold,
+            },
+        }
+    }
+}
+
+impl OutputArgs {
+    /// Colour on or off, from the flag, NO_COLOR and whether stdout is a TTY.
+    pub fn use_color(&self) -> bool {
+        use std::io::IsTerminal;
+        match self.color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && self.output.is_none()
+                    && std::io::stdout().is_terminal()
+            }
+        }
+    }
+
+    pub fn terminal_options(&self, args: &CompareArgs) -> TerminalOptions {
+        TerminalOptions {
+            color: self.use_color(),
+            only: match args.only {
+                OnlyArg::All => Only::All,
+                OnlyArg::Changed => Only::Changed,
+                OnlyArg::Unique => Only::Unique,
+            },
+            explain: args.explain,
+        }
+    }
+}

@@ -1,0 +1,301 @@
+//! From an [`Alignment`] to a [`Report`]: word diffs, wording class, number
+//! conflicts, unique claims, coverage.
+
+use crate::align::{Alignment, Link};
+use crate::document::Document;
+use crate::report::*;
+use crate::text::{self, diff_tokens};
+use similar::{Algorithm, DiffTag, capture_diff_slices};
+
+/// Longest member, in tokens, that gets a word diff; longer ones are shown as
+/// replaced whole. Keeps the diff bounded on pathological "sentences".
+pub const MAX_DIFF_TOKENS: usize = 4000;
+
+/// Build the report.
+pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
+    let n = docs.len();
+    let label = |d: usize| docs[d].label.clone();
+    let mut groups = Vec::with_capacity(alignment.groups.len());
+    let mut unique_groups: Vec<Vec<usize>> = vec![Vec::new(); n];
+    // in_group_with[i][j]: sentences of i sharing a group with j.
+    let mut with = vec![vec![0usize; n]; n];
+    for (gid, g) in alignment.groups.iter().enumerate() {
+        let member_text = |d: usize, ss: &[usize]| -> String {
+            ss.iter()
+                .map(|&s| docs[d].sentences[s].clean.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let texts: Vec<String> = g
+            .members
+            .iter()
+            .map(|(d, ss)| member_text(*d, ss))
+            .collect();
+        let reference = texts.first().cloned().unwrap_or_default();
+        let mut wording = Wording::Identical;
+        let mut members = Vec::with_capacity(g.members.len());
+        for (k, ((d, ss), t)) in g.members.iter().zip(&texts).enumerate() {
+            let diff = if k == 0 {
+                Vec::new()
+            } else {
+                let w = wording_of(&reference, t);
+                wording = wording.max(w);
+                word_diff(&reference, t)
+            };
+            members.push(MemberReport {
+                source: label(*d),
+                sentences: ss.clone(),
+                text: t.clone(),
+                diff,
+            });
+        }
+        let kind = if g.members.len() > 1 {
+            GroupKind::Shared
+        } else {
+            unique_groups[g.members[0].0].push(gid);
+            GroupKind::Unique
+        };
+        for (di, ssi) in &g.members {
+            for (dj, _) in &g.members {
+                with[*di][*dj] += ssi.len();
+            }
+        }
+        let conflicts = number_conflicts(docs, &g.members);
+        groups.push(GroupReport {
+            id: gid,
+            kind,
+            wording,
+            sources: g.members.iter().map(|(d, _)| label(*d)).collect(),
+            members,
+            links: g.links.iter().map(|l| link_report(docs, l)).collect(),
+            conflicts,
+        });
+    }
+    let sentences: Vec<usize> = docs.iter().map(|d| d.sentences.len()).collect();
+    let coverage = (0..n)
+        .map(|i| {
+            (0..n)
+                .map(|j| {
+                    if sentences[i] == 0 {
+                        0.0
+                    } else {
+                        round3(with[i][j] as f64 / sentences[i] as f64)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let shared_by_all = groups
+        .iter()
+        .filter(|g| g.members.len() == n && n > 1)
+        .count();
+    let unique = groups
+        .iter()
+        .filter(|g| g.kind == GroupKind::Unique)
+        .count();
+    let changed = groups
+        .iter()
+        .filter(|g| g.wording == Wording::Changed)
+        .count();
+    let differences = groups
+        .iter()
+        .any(|g| g.members.len() < n || g.wording == Wording::Changed);
+    Report {
+        version: SCHEMA_VERSION,
+        sources: docs
+            .iter()
+            .zip(unique_groups)
+            .map(|(d, u)| SourceReport {
+                label: d.label.clone(),
+                path: d.origin.clone(),
+                format: d.format,
+                sentences: d
+                    .sentences
+                    .iter()
+                    .map(|s| SentenceReport {
+                        id: s.id,
+                        start: s.start,
+                        end: s.end,
+                        paragraph: s.paragraph,
+                        text: s.text.clone(),
+                    })
+                    .collect(),
+                unique_groups: u,
+            })
+            .collect(),
+        summary: Summary {
+            sentences,
+            groups: groups.len(),
+            shared_by_all,
+            shared_by_some: groups.len() - shared_by_all - unique,
+            unique,
+            changed,
+            coverage,
+            differences,
+        },
+        groups,
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn link_report(docs: &[Document], l: &Link) -> LinkReport {
+    LinkReport {
+        a: SentenceRef {
+            source: docs[l.a.0].label.clone(),
+            sentences: l.a.1.clone(),
+        },
+        b: SentenceRef {
+            source: docs[l.b.0].label.clone(),
+            sentences: l.b.1.clone(),
+        },
+        score: round3(l.score),
+        evidence: l.evidence.clone(),
+    }
+}
+
+/// Compare wording: identical text, typography only, or changed words.
+pub fn wording_of(a: &str, b: &str) -> Wording {
+    if a == b {
+        return Wording::Identical;
+    }
+    let words = |s: &str| -> Vec<String> {
+        use unicode_segmentation::UnicodeSegmentation;
+        s.unicode_words().map(text::fold).collect()
+    };
+    if words(a) == words(b) {
+        Wording::Trivial
+    } else {
+        Wording::Changed
+    }
+}
+
+/// Word-level diff of `old` to `new`; whitespace follows each token.
+pub fn word_diff(old: &str, new: &str) -> Vec<DiffSpan> {
+    let ta = diff_tokens(old);
+    let tb = diff_tokens(new);
+    let mut out: Vec<DiffSpan> = Vec::new();
+    let mut push = |op: DiffOp, s: String| {
+        if s.is_empty() {
+            return;
+        }
+        match out.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(&s),
+            _ => out.push(DiffSpan { op, text: s }),
+        }
+    };
+    let join = |ts: &[text::Token<'_>]| -> String {
+        ts.iter()
+            .map(|t| format!("{}{}", t.text, t.space))
+            .collect()
+    };
+    if ta.len() > MAX_DIFF_TOKENS || tb.len() > MAX_DIFF_TOKENS {
+        push(DiffOp::Delete, join(&ta));
+        push(DiffOp::Insert, join(&tb));
+        return out;
+    }
+    let ka: Vec<&str> = ta.iter().map(|t| t.text).collect();
+    let kb: Vec<&str> = tb.iter().map(|t| t.text).collect();
+    for op in capture_diff_slices(Algorithm::Myers, &ka, &kb) {
+        let (tag, ra, rb) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => push(DiffOp::Equal, join(&tb[rb])),
+            DiffTag::Delete => push(DiffOp::Delete, join(&ta[ra])),
+            DiffTag::Insert => push(DiffOp::Insert, join(&tb[rb])),
+            DiffTag::Replace => {
+                push(DiffOp::Delete, join(&ta[ra]));
+                push(DiffOp::Insert, join(&tb[rb]));
+            }
+        }
+    }
+    out
+}
+
+/// Numbers that some members state and others contradict: only members that
+/// state numbers at all are compared, and a conflict needs at least two such
+/// members whose number sets differ.
+fn number_conflicts(docs: &[Document], members: &[(usize, Vec<usize>)]) -> Vec<Conflict> {
+    let nums: Vec<(usize, Vec<String>)> = members
+        .iter()
+        .map(|(d, ss)| {
+            let mut v: Vec<String> = Vec::new();
+            for &s in ss {
+                for x in &docs[*d].sentences[s].features.numbers {
+                    if !v.contains(x) {
+                        v.push(x.clone());
+                    }
+                }
+            }
+            (*d, v)
+        })
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+    if nums.len() < 2 {
+        return Vec::new();
+    }
+    let all_same = nums.iter().all(|(_, v)| {
+        let mut a = v.clone();
+        let mut b = nums[0].1.clone();
+        a.sort();
+        b.sort();
+        a == b
+    });
+    if all_same {
+        return Vec::new();
+    }
+    // Values not stated by every numeric member.
+    let values: Vec<ConflictValue> = nums
+        .iter()
+        .map(|(d, v)| ConflictValue {
+            source: docs[*d].label.clone(),
+            values: v
+                .iter()
+                .filter(|x| !nums.iter().all(|(_, w)| w.contains(x)))
+                .cloned()
+                .collect(),
+        })
+        .collect();
+    // Extra detail in one member is not a conflict; differing values are.
+    let disagreeing = values.iter().filter(|c| !c.values.is_empty()).count();
+    if disagreeing < 2 {
+        return Vec::new();
+    }
+    vec![Conflict {
+        kind: "number".to_string(),
+        values,
+    }]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_diff_marks_changed_number() {
+        let d = word_diff("The storm killed 12 people.", "The storm killed 15 people.");
+        let ops: Vec<(DiffOp, &str)> = d.iter().map(|s| (s.op, s.text.as_str())).collect();
+        assert_eq!(
+            ops,
+            vec![
+                (DiffOp::Equal, "The storm killed "),
+                (DiffOp::Delete, "12 "),
+                (DiffOp::Insert, "15 "),
+                (DiffOp::Equal, "people."),
+            ]
+        );
+    }
+
+    #[test]
+    fn punctuation_only_is_trivial() {
+        assert_eq!(
+            wording_of("Rain, then sun.", "Rain then sun"),
+            Wording::Trivial
+        );
+        assert_eq!(
+            wording_of("Rain then sun.", "Rain then snow."),
+            Wording::Changed
+        );
+    }
+}

@@ -1,0 +1,168 @@
+//! The `storydiff` binary: arguments → options → library → render → exit code.
+
+mod cli;
+
+use clap::Parser;
+use cli::{Cli, Command, Format, OutputArgs};
+use std::io::Write;
+use std::process::ExitCode;
+use storydiff::ingest::{self, Source};
+use storydiff::{Error, document::Document, render};
+
+/// Exit codes, as `diff`: no differences, differences, trouble.
+mod exit {
+    pub const SAME: u8 = 0;
+    pub const DIFFERENT: u8 = 1;
+    pub const TROUBLE: u8 = 2;
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("storydiff: {e}");
+            ExitCode::from(exit::TROUBLE)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<u8, Error> {
+    match cli.command {
+        Some(Command::Segment { file, output }) => segment(&file, &output),
+        None => compare(&cli),
+    }
+}
+
+fn compare(cli: &Cli) -> Result<u8, Error> {
+    if cli.files.len() < 2 {
+        return Err(Error::Usage(format!(
+            "need at least 2 reports to compare, got {} (see `storydiff --help`; `storydiff segment FILE` inspects one)",
+            cli.files.len()
+        )));
+    }
+    if cli.compare.labels.len() > cli.files.len() {
+        return Err(Error::Usage(format!(
+            "{} labels given for {} reports",
+            cli.compare.labels.len(),
+            cli.files.len()
+        )));
+    }
+    if cli.files.iter().filter(|f| f.as_str() == "-").count() > 1 {
+        return Err(Error::Usage("stdin (-) can be read only once".to_string()));
+    }
+    let mut sources: Vec<Source> = Vec::new();
+    for (i, arg) in cli.files.iter().enumerate() {
+        let (named, path) = ingest::split_labelled(arg);
+        let label = cli
+            .compare
+            .labels
+            .get(i)
+            .cloned()
+            .or(named)
+            .unwrap_or_else(|| ingest::default_label(&path));
+        let src = ingest::read_source(&path, &label)?;
+        if src.text.trim().is_empty() {
+            if cli.compare.skip_empty {
+                eprintln!("storydiff: warning: {path}: empty, skipped");
+                continue;
+            }
+            return Err(Error::input(
+                path,
+                "empty (no text to compare; --skip-empty skips such inputs)",
+            ));
+        }
+        sources.push(src);
+    }
+    let report = storydiff::compare(&sources, &cli.compare.to_options())?;
+    let body = match cli.output.format {
+        Format::Json => render::json::render(&report),
+        Format::Terminal => {
+            let opts = cli.output.terminal_options(&cli.compare);
+            colored::control::set_override(opts.color);
+            render::terminal::render(&report, &opts)
+        }
+    };
+    emit(&cli.output, &body)?;
+    Ok(if report.summary.differences {
+        exit::DIFFERENT
+    } else {
+        exit::SAME
+    })
+}
+
+fn segment(file: &str, output: &OutputArgs) -> Result<u8, Error> {
+    let label = ingest::default_label(file);
+    let src = ingest::read_source(file, &label)?;
+    let doc = Document::build(&src);
+    let body = match output.format {
+        Format::Json => {
+            let sentences: Vec<serde_json::Value> = doc
+                .sentences
+                .iter()
+                .map(|s| {
+                    serde_json::json!({
+                        "id": s.id, "start": s.start, "end": s.end,
+                        "paragraph": s.paragraph, "text": s.text,
+                    })
+                })
+                .collect();
+            let v = serde_json::json!({
+                "version": storydiff::report::SCHEMA_VERSION,
+                "label": doc.label,
+                "path": doc.origin,
+                "sentences": sentences,
+            });
+            let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        Format::Terminal => {
+            let mut s = String::new();
+            for x in &doc.sentences {
+                s.push_str(&format!("{}\t{}..{}\t{}\n", x.id, x.start, x.end, x.clean));
+            }
+            s
+        }
+    };
+    emit(output, &body)?;
+    Ok(exit::SAME)
+}
+
+/// Write the output: to a file atomically (temp file in the same folder, then
+/// rename), or to stdout, where a closed pipe is not an error.
+fn emit(output: &OutputArgs, body: &str) -> Result<(), Error> {
+    match &output.output {
+        Some(path) => write_atomic(path, body.as_bytes()),
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(body.as_bytes()).and_then(|_| out.flush()) {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(Error::input("stdout", format!("cannot write: {e}"))),
+            }
+        }
+    }
+}
+
+fn write_atomic(path: &str, bytes: &[u8]) -> Result<(), Error> {
+    let p = std::path::Path::new(path);
+    let dir = p
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = p
+        .file_name()
+        .ok_or_else(|| Error::input(path, "not a file name"))?;
+    let tmp = dir.join(format!(
+        ".{}.storydiff-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, p));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::input(path, format!("cannot write: {e}")));
+    }
+    Ok(())
+}

@@ -1,0 +1,248 @@
+//! The terminal view: groups with word diffs, unique claims, summary.
+//!
+//! Without colour, word changes are marked `[-old-]{+new+}` (as `git diff
+//! --word-diff=plain`), which survives copy-paste.
+
+use super::{Only, TerminalOptions};
+use crate::report::*;
+use colored::Colorize;
+use std::fmt::Write;
+
+struct Painter {
+    color: bool,
+}
+
+impl Painter {
+    fn bold(&self, s: &str) -> String {
+        if self.color {
+            s.bold().to_string()
+        } else {
+            s.to_string()
+        }
+    }
+    fn label(&self, s: &str) -> String {
+        if self.color {
+            s.cyan().to_string()
+        } else {
+            s.to_string()
+        }
+    }
+    fn dim(&self, s: &str) -> String {
+        if self.color {
+            s.dimmed().to_string()
+        } else {
+            s.to_string()
+        }
+    }
+    fn warn(&self, s: &str) -> String {
+        if self.color {
+            s.yellow().bold().to_string()
+        } else {
+            s.to_string()
+        }
+    }
+    /// A deleted run; trailing whitespace stays outside the markers.
+    fn del(&self, s: &str) -> String {
+        let (body, space) = split_trailing_space(s);
+        if self.color {
+            format!("{}{}", body.red().strikethrough(), space)
+        } else {
+            format!("[-{body}-]{space}")
+        }
+    }
+    fn ins(&self, s: &str) -> String {
+        let (body, space) = split_trailing_space(s);
+        if self.color {
+            format!("{}{}", body.green().underline(), space)
+        } else {
+            format!("{{+{body}+}}{space}")
+        }
+    }
+}
+
+fn split_trailing_space(s: &str) -> (&str, &str) {
+    let body = s.trim_end();
+    (body, &s[body.len()..])
+}
+
+fn ids(ss: &[usize]) -> String {
+    let v: Vec<String> = ss.iter().map(|s| s.to_string()).collect();
+    format!("[{}]", v.join(","))
+}
+
+/// Render the report for a terminal.
+pub fn render(report: &Report, opts: &TerminalOptions) -> String {
+    let p = Painter { color: opts.color };
+    let mut out = String::new();
+    let width = report
+        .sources
+        .iter()
+        .map(|s| s.label.chars().count())
+        .max()
+        .unwrap_or(0);
+    let n = report.sources.len();
+    let pad = |l: &str| format!("{l:<width$}");
+
+    if opts.only != Only::Unique {
+        for g in &report.groups {
+            if g.kind == GroupKind::Unique {
+                continue;
+            }
+            if opts.only == Only::Changed && g.wording != Wording::Changed {
+                continue;
+            }
+            let share = if g.members.len() == n {
+                format!("all {n} sources")
+            } else {
+                format!("{} of {n} sources", g.members.len())
+            };
+            match g.wording {
+                Wording::Identical | Wording::Trivial => {
+                    let how = if g.wording == Wording::Identical {
+                        "same wording"
+                    } else {
+                        "same words, typography differs"
+                    };
+                    let _ = writeln!(
+                        out,
+                        "{} {}",
+                        p.bold(&format!("= group {} · {share} · {how}", g.id)),
+                        p.dim(
+                            &g.members
+                                .iter()
+                                .map(|m| format!("{}{}", m.source, ids(&m.sentences)))
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        )
+                    );
+                    if let Some(m) = g.members.first() {
+                        let _ = writeln!(out, "  {}", m.text);
+                    }
+                }
+                Wording::Changed => {
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        p.bold(&format!("~ group {} · {share} · wording differs", g.id))
+                    );
+                    for (k, m) in g.members.iter().enumerate() {
+                        let body = if k == 0 {
+                            m.text.clone()
+                        } else {
+                            m.diff
+                                .iter()
+                                .map(|d| match d.op {
+                                    DiffOp::Equal => d.text.clone(),
+                                    DiffOp::Delete => p.del(&d.text),
+                                    DiffOp::Insert => p.ins(&d.text),
+                                })
+                                .collect()
+                        };
+                        let _ = writeln!(
+                            out,
+                            "  {} {} {}",
+                            p.label(&pad(&m.source)),
+                            p.dim(&ids(&m.sentences)),
+                            body
+                        );
+                    }
+                }
+            }
+            for c in &g.conflicts {
+                let vals: Vec<String> = c
+                    .values
+                    .iter()
+                    .filter(|v| !v.values.is_empty())
+                    .map(|v| format!("{} {}", v.source, v.values.join(", ")))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "  {} {}",
+                    p.warn(&format!("! {} conflict:", c.kind)),
+                    vals.join(" · ")
+                );
+            }
+            if opts.explain {
+                for l in &g.links {
+                    let _ = writeln!(
+                        out,
+                        "  {}",
+                        p.dim(&format!(
+                            "link {}{} ~ {}{} score {:.3}: {}",
+                            l.a.source,
+                            ids(&l.a.sentences),
+                            l.b.source,
+                            ids(&l.b.sentences),
+                            l.score,
+                            l.evidence.join(", ")
+                        ))
+                    );
+                }
+            }
+            out.push('\n');
+        }
+    }
+
+    if opts.only != Only::Changed {
+        for s in &report.sources {
+            if s.unique_groups.is_empty() {
+                continue;
+            }
+            let _ = writeln!(
+                out,
+                "{}",
+                p.bold(&format!(
+                    "+ only in {} ({} claim{})",
+                    s.label,
+                    s.unique_groups.len(),
+                    if s.unique_groups.len() == 1 { "" } else { "s" }
+                ))
+            );
+            for &gid in &s.unique_groups {
+                if let Some(m) = report.groups.get(gid).and_then(|g| g.members.first()) {
+                    let _ = writeln!(out, "  {} {}", p.dim(&ids(&m.sentences)), m.text);
+                }
+            }
+            out.push('\n');
+        }
+    }
+
+    let sm = &report.summary;
+    let _ = writeln!(out, "{}", p.bold("summary"));
+    let per: Vec<String> = report
+        .sources
+        .iter()
+        .zip(&sm.sentences)
+        .map(|(s, c)| format!("{} {}", s.label, c))
+        .collect();
+    let _ = writeln!(out, "  sentences: {}", per.join(" · "));
+    let _ = writeln!(
+        out,
+        "  groups: {} — {} shared by all, {} by some, {} unique; {} with changed wording",
+        sm.groups, sm.shared_by_all, sm.shared_by_some, sm.unique, sm.changed
+    );
+    let _ = writeln!(
+        out,
+        "  coverage (share of the row's sentences also carried by the column):"
+    );
+    let cw = report
+        .sources
+        .iter()
+        .map(|s| s.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    let mut head = format!("    {:<width$}", "");
+    for s in &report.sources {
+        let _ = write!(head, "  {:>cw$}", s.label);
+    }
+    let _ = writeln!(out, "{}", head.trim_end());
+    for (s, row) in report.sources.iter().zip(&sm.coverage) {
+        let mut line = format!("    {}", pad(&s.label));
+        for v in row {
+            let _ = write!(line, "  {:>cw$}", format!("{:.0}%", v * 100.0));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    out
+}

@@ -1,0 +1,149 @@
+//! The `Report`: the contract between the library and every view.
+//!
+//! Its JSON form (`--format json`) is versioned by [`SCHEMA_VERSION`] and
+//! documented in `docs/schema.md`.
+
+use serde::Serialize;
+
+/// Version of the JSON schema. Bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub version: u32,
+    pub sources: Vec<SourceReport>,
+    pub groups: Vec<GroupReport>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceReport {
+    pub label: String,
+    /// The path as given, `-` for stdin.
+    pub path: String,
+    pub format: crate::ingest::InputFormat,
+    pub sentences: Vec<SentenceReport>,
+    /// Ids of the groups that hold only this source's sentences: its claims
+    /// found nowhere else.
+    pub unique_groups: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentenceReport {
+    /// 0-based, in document order.
+    pub id: usize,
+    /// Byte offsets into the input text exactly as read; `end` is exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: usize,
+    /// The sentence as it appears in the input.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupKind {
+    /// Members from two or more sources.
+    Shared,
+    /// Members from one source only.
+    Unique,
+}
+
+/// How the members' wording compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Wording {
+    /// Same text (whitespace aside), or a unique group.
+    Identical,
+    /// Only case, punctuation or typography differs.
+    Trivial,
+    /// Words differ.
+    Changed,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupReport {
+    pub id: usize,
+    pub kind: GroupKind,
+    pub wording: Wording,
+    /// Sources present, in input order.
+    pub sources: Vec<String>,
+    /// In input order; the first member is the reference of the diffs.
+    pub members: Vec<MemberReport>,
+    pub links: Vec<LinkReport>,
+    /// Numbers that do not agree between members.
+    pub conflicts: Vec<Conflict>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MemberReport {
+    pub source: String,
+    /// Sentence ids, ascending; more than one marks a split or merge.
+    pub sentences: Vec<usize>,
+    /// The member's sentences joined by a space, whitespace collapsed.
+    pub text: String,
+    /// Word diff from the reference member to this one; empty for the
+    /// reference itself.
+    pub diff: Vec<DiffSpan>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffOp {
+    Equal,
+    Delete,
+    Insert,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiffSpan {
+    pub op: DiffOp,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentenceRef {
+    pub source: String,
+    pub sentences: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LinkReport {
+    pub a: SentenceRef,
+    pub b: SentenceRef,
+    /// Similarity, 0–1, rounded to 3 decimals.
+    pub score: f64,
+    /// Shared content words behind the score, strongest first.
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Conflict {
+    /// `number` for now.
+    pub kind: String,
+    /// What each member says.
+    pub values: Vec<ConflictValue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConflictValue {
+    pub source: String,
+    pub values: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// Sentences per source, in input order.
+    pub sentences: Vec<usize>,
+    pub groups: usize,
+    pub shared_by_all: usize,
+    pub shared_by_some: usize,
+    pub unique: usize,
+    /// Shared groups whose wording differs beyond typography.
+    pub changed: usize,
+    /// `coverage[i][j]`: share of source i's sentences that sit in a group with
+    /// source j (1.0 on the diagonal), rounded to 3 decimals.
+    pub coverage: Vec<Vec<f64>>,
+    /// True when some group misses a source or some wording differs.
+    pub differences: bool,
+}

@@ -1,0 +1,446 @@
+//! Word-level analysis of a sentence: tokens, folding, stems, content terms,
+//! numbers and names.
+//!
+//! ```
+//! let f = storydiff::text::analyze("The Fed raised rates by 0.25 points, officials said.");
+//! assert!(f.terms.contains(&"rais".to_string()));
+//! assert_eq!(f.numbers, vec!["0.25".to_string()]);
+//! assert!(!f.terms.iter().any(|t| t == "said" || t == "say"));
+//! ```
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::OnceLock;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What the aligner and the comparer need to know about one sentence.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Features {
+    /// Stemmed, folded content words (stop words and reporting verbs removed),
+    /// in order of appearance, with repeats removed.
+    pub terms: Vec<String>,
+    /// For each term, the first word that produced it (folded), for evidence.
+    pub surfaces: Vec<String>,
+    /// Numbers as written, with thousands separators removed ("1,200" → "1200").
+    pub numbers: Vec<String>,
+    /// Folded capitalised words that are not sentence-initial function words.
+    pub names: Vec<String>,
+}
+
+/// Common English function words: they carry no claim.
+pub const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "either",
+    "else",
+    "ever",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one's",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "shall",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "s",
+    "t",
+    "ve",
+    "ll",
+    "re",
+    "d",
+    "m",
+    "also",
+    "still",
+    "yet",
+    "however",
+    "although",
+    "though",
+    "since",
+    "via",
+    "per",
+    "within",
+    "without",
+    "among",
+    "amid",
+    "around",
+    "across",
+    "along",
+    "toward",
+    "towards",
+    "onto",
+    "says",
+    "according",
+];
+
+/// Reporting verbs and attribution boilerplate, as folded words. They say who
+/// said a thing, not what was said, so they never count as content.
+pub const REPORTING_WORDS: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "add",
+    "adds",
+    "added",
+    "adding",
+    "state",
+    "states",
+    "stated",
+    "stating",
+    "note",
+    "notes",
+    "noted",
+    "noting",
+    "according",
+    "report",
+    "reports",
+    "reported",
+    "reporting",
+    "claim",
+    "claims",
+    "claimed",
+    "claiming",
+    "explain",
+    "explained",
+    "explains",
+    "stress",
+    "stressed",
+    "stresses",
+    "insist",
+    "insisted",
+    "insists",
+    "argue",
+    "argued",
+    "argues",
+    "announce",
+    "announced",
+    "announces",
+    "comment",
+    "commented",
+    "quote",
+    "quoted",
+    "statement",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "reporter",
+    "reporters",
+    "interview",
+    "press",
+    "conference",
+    "news",
+    "agency",
+    "asked",
+    "ask",
+    "asks",
+    "wrote",
+    "write",
+    "writes",
+    "tweeted",
+    "posted",
+    "declared",
+    "continued",
+    "went",
+    "remarked",
+    "suggested",
+    "confirmed",
+    "confirm",
+    "confirms",
+    "believe",
+    "believes",
+    "believed",
+    "think",
+    "thinks",
+    "thought",
+    "warned",
+    "warn",
+    "warns",
+];
+
+fn stemmer() -> &'static Stemmer {
+    static S: OnceLock<Stemmer> = OnceLock::new();
+    S.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// Fold a word for comparison: compatibility decomposition, accents dropped,
+/// lowercase, curly apostrophes made straight.
+pub fn fold(word: &str) -> String {
+    word.nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' || c == '‘' { '\'' } else { c })
+        .collect()
+}
+
+/// Drop an English possessive ending ("Russia's" → "russia").
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix('\''))
+        .unwrap_or(w)
+}
+
+pub fn is_stop(folded: &str) -> bool {
+    STOP_WORDS.contains(&folded)
+}
+
+pub fn is_reporting(folded: &str) -> bool {
+    REPORTING_WORDS.contains(&folded)
+}
+
+/// Stem one folded word with the Snowball English stemmer.
+pub fn stem(folded: &str) -> String {
+    stemmer().stem(folded).into_owned()
+}
+
+/// A number token: starts with a digit ("12", "3.5", "1,200", "2022").
+fn number_of(word: &str) -> Option<String> {
+    if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        Some(word.chars().filter(|c| *c != ',').collect())
+    } else {
+        None
+    }
+}
+
+/// Analyze one sentence's text.
+pub fn analyze(text: &str) -> Features {
+    let mut f = Features::default();
+    let mut first = true;
+    for w in text.unicode_words() {
+        let folded = fold(w);
+        let base = strip_possessive(&folded);
+        if let Some(n) = number_of(w) {
+            push_unique(&mut f.numbers, n.clone());
+            add_term(&mut f, format!("#{n}"), &n);
+            first = false;
+            continue;
+        }
+        let stop = is_stop(base) || base.chars().count() < 2;
+        if w.chars().next().is_some_and(char::is_uppercase) && !stop && !(first && is_common(base))
+        {
+            push_unique(&mut f.names, base.to_string());
+        }
+        first = false;
+        if stop || is_reporting(base) {
+            continue;
+        }
+        add_term(&mut f, stem(base), base);
+    }
+    f
+}
+
+/// Sentence-initial capitalised words that are ordinary words, not names.
+fn is_common(w: &str) -> bool {
+    matches!(
+        w,
+        "officials" | "police" | "authorities" | "prices" | "government" | "president" | "people"
+    ) || is_reporting(w)
+}
+
+fn add_term(f: &mut Features, term: String, surface: &str) {
+    if !f.terms.contains(&term) {
+        f.terms.push(term);
+        f.surfaces.push(surface.to_string());
+    }
+}
+
+fn push_unique(v: &mut Vec<String>, s: String) {
+    if !v.contains(&s) {
+        v.push(s);
+    }
+}
+
+/// A piece of a sentence for word diffs: a word or one punctuation mark, with
+/// the whitespace that follows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The token without its trailing whitespace.
+    pub text: &'a str,
+    /// The whitespace after it, as written.
+    pub space: &'a str,
+}
+
+/// Tokens of `text` for diffing (words, numbers, punctuation marks).
+pub fn diff_tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out: Vec<Token<'_>> = Vec::new();
+    for (_, piece) in text.split_word_bound_indices() {
+        if piece.chars().all(char::is_whitespace) {
+            if let Some(last) = out.last_mut() {
+                // Whitespace directly follows the previous token in the text.
+                let start = last.text.as_ptr() as usize - text.as_ptr() as usize;
+                let len = last.text.len() + last.space.len() + piece.len();
+                last.space = &text[start + last.text.len()..start + len];
+            }
+            continue;
+        }
+        out.push(Token {
+            text: piece,
+            space: "",
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_removes_accents_and_case() {
+        assert_eq!(fold("Éric’s"), "eric's");
+    }
+
+    #[test]
+    fn reporting_verbs_are_not_terms() {
+        let f = analyze("Ryabkov told reporters the talks were suspended.");
+        assert_eq!(f.terms, vec!["ryabkov", "talk", "suspend"]);
+    }
+
+    #[test]
+    fn numbers_keep_decimals_and_drop_separators() {
+        let f = analyze("About 1,200 people, or 3.5 percent, left.");
+        assert_eq!(f.numbers, vec!["1200", "3.5"]);
+    }
+
+    #[test]
+    fn diff_tokens_keep_whitespace() {
+        let t = diff_tokens("Hello,  world.");
+        let joined: String = t.iter().map(|t| format!("{}{}", t.text, t.space)).collect();
+        assert_eq!(joined, "Hello,  world.");
+        assert_eq!(t.len(), 4);
+    }
+}
