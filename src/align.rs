@@ -241,6 +241,10 @@ struct Cand {
 /// Align the documents.
 pub fn align(docs: &[Document], opts: &AlignOptions) -> Alignment {
     let v = build_vectors(docs);
+    let headline: Vec<Vec<bool>> = docs
+        .iter()
+        .map(|d| d.sentences.iter().map(|s| s.headline).collect())
+        .collect();
     // Inverted index: term → sentences carrying it.
     let mut postings: HashMap<u32, Vec<SentRef>> = HashMap::new();
     for (di, dv) in v.vecs.iter().enumerate() {
@@ -291,7 +295,7 @@ pub fn align(docs: &[Document], opts: &AlignOptions) -> Alignment {
 
     let mut links: Vec<Link> = Vec::new();
     for ((da, db), cands) in pair_cands {
-        links.extend(match_pair(&v, da, db, &cands, opts));
+        links.extend(match_pair(&v, &headline, da, db, &cands, opts));
     }
     groups_from_links(docs, links)
 }
@@ -299,6 +303,7 @@ pub fn align(docs: &[Document], opts: &AlignOptions) -> Alignment {
 /// One-to-one matching with splits and merges between documents `da` and `db`.
 fn match_pair(
     v: &Vectors,
+    headline: &[Vec<bool>],
     da: usize,
     db: usize,
     cands: &[(usize, usize, f64)],
@@ -310,7 +315,20 @@ fn match_pair(
     // Sentences that share something, to look for splits next to them.
     let mut near_a: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for &(sa, sb, sc) in cands {
-        if sc >= opts.threshold {
+        // Headlines of reports on the same events summarise the same story:
+        // they need less overlap to be linked.
+        let (ha, hb) = (headline[da][sa], headline[db][sb]);
+        if ha != hb {
+            // Headlines are compared with headlines only.
+            continue;
+        }
+        let both_headlines = ha && hb;
+        let needed = if both_headlines {
+            opts.threshold * 0.5
+        } else {
+            opts.threshold
+        };
+        if sc >= needed {
             all.push(Cand {
                 score: sc,
                 a: vec![sa],
@@ -442,7 +460,11 @@ fn groups_from_links(docs: &[Document], mut links: Vec<Link>) -> Alignment {
             ss.dedup();
             ss.windows(2).all(|w| w[1] == w[0] + 1)
         });
-        if !contiguous {
+        // A headline stays apart from its own story's body sentences.
+        let headline_mixed = merged
+            .iter()
+            .any(|(d, ss)| ss.len() > 1 && ss.iter().any(|&s| docs[*d].sentences[s].headline));
+        if !contiguous || headline_mixed {
             continue;
         }
         involved.sort_unstable();

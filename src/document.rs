@@ -14,6 +14,8 @@ pub struct Sentence {
     pub end: usize,
     /// 0-based paragraph number.
     pub paragraph: usize,
+    /// The title line: first paragraph, alone in it, no closing punctuation.
+    pub headline: bool,
     /// The text exactly as in the source (`source.text[start..end]`).
     pub text: String,
     /// The text as shown and compared: markup removed, whitespace collapsed.
@@ -41,17 +43,25 @@ impl Document {
             }
             InputFormat::Text => &source.text,
         };
-        let sentences = segment::split(view)
+        let spans = segment::split(view);
+        let first_para_len = spans.iter().filter(|s| s.paragraph == 0).count();
+        let sentences = spans
             .into_iter()
             .enumerate()
             .map(|(id, sp)| {
+                let raw = view[sp.start..sp.end].trim_end();
+                let headline = id == 0
+                    && first_para_len == 1
+                    && !raw.ends_with(['.', '!', '?', '"', '”', '…'])
+                    && raw.split_whitespace().count() <= 20;
                 let clean = collapse_space(&view[sp.start..sp.end]);
-                let features = text::analyze(&clean);
+                let features = text::analyze(&clean[dateline_len(&clean)..]);
                 Sentence {
                     id,
                     start: sp.start,
                     end: sp.end,
                     paragraph: sp.paragraph,
+                    headline,
                     text: source.text[sp.start..sp.end].to_string(),
                     clean,
                     features,
@@ -77,4 +87,41 @@ pub fn collapse_space(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// Length in bytes of a wire dateline opening `s` ("HALVARD (AP) — ",
+/// "NEW YORK, March 3 (Reuters) - "), 0 when there is none. Datelines say where
+/// a story was filed, not what happened, so they are left out of the analysis.
+pub fn dateline_len(s: &str) -> usize {
+    let head = &s[..s.len().min(100)];
+    let Some((pos, dash)) = [" — ", " – ", " -- ", " - ", "—", " —"]
+        .iter()
+        .filter_map(|d| head.find(d).map(|p| (p, *d)))
+        .min()
+    else {
+        return 0;
+    };
+    let prefix = &s[..pos];
+    let first = prefix.split([' ', ',']).next().unwrap_or("");
+    let letters: Vec<char> = first.chars().filter(|c| c.is_alphabetic()).collect();
+    let caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    if caps && prefix.split_whitespace().count() <= 8 {
+        pos + dash.len()
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dateline_len;
+
+    #[test]
+    fn wire_datelines_are_found() {
+        let s = "HALVARD, March 3 (Reuters) - Dockworkers struck.";
+        assert_eq!(&s[dateline_len(s)..], "Dockworkers struck.");
+        let s = "NEW YORK (AP) — Prices rose.";
+        assert_eq!(&s[dateline_len(s)..], "Prices rose.");
+        assert_eq!(dateline_len("The CEO - a veteran - resigned."), 0);
+    }
 }
