@@ -93,7 +93,11 @@ pub fn collapse_space(s: &str) -> String {
 /// "NEW YORK, March 3 (Reuters) - "), 0 when there is none. Datelines say where
 /// a story was filed, not what happened, so they are left out of the analysis.
 pub fn dateline_len(s: &str) -> usize {
-    let head = &s[..s.len().min(100)];
+    let mut cut = s.len().min(100);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &s[..cut];
     let Some((pos, dash)) = [" — ", " – ", " -- ", " - ", "—", " —"]
         .iter()
         .filter_map(|d| head.find(d).map(|p| (p, *d)))
