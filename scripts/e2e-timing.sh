@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# End-to-end timing on 46 real reports of one event (NAnCo recession set).
+# Prints storydiff's wall time beside a simple baseline run in this same
+# script: Python, regex sentence split, TF-IDF over all sentence pairs.
+#
+#   scripts/e2e-timing.sh [../shared/data]
+set -euo pipefail
+DATA=${1:-../shared/data}
+JSON="$DATA/nanco/documents_recession.json"
+[ -f "$JSON" ] || { echo "e2e-timing: $JSON: no such file" >&2; exit 2; }
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+python3 - "$JSON" "$WORK" <<'PY'
+import json, sys, os
+docs = json.load(open(sys.argv[1]))
+n = 0
+for i, d in enumerate(docs):
+    text = (d.get("content") or "").strip()
+    if not text:
+        continue
+    with open(os.path.join(sys.argv[2], f"r{i:02d}.txt"), "w") as f:
+        f.write(text)
+    n += 1
+print(f"{n} non-empty reports of {len(docs)}")
+PY
+cargo build --release --quiet
+BIN=target/release/storydiff
+now() { date +%s.%N; }
+t0=$(now)
+"$BIN" "$WORK"/*.txt --format json > "$WORK/report.json" || [ $? -eq 1 ]
+t1=$(now)
+python3 - "$WORK" <<'PY'
+import math, os, re, sys, collections
+d = sys.argv[1]
+sents = []
+for f in sorted(os.listdir(d)):
+    if f.endswith(".txt"):
+        for s in re.split(r"(?<=[.!?])\s+", open(os.path.join(d, f)).read()):
+            if s.strip():
+                sents.append((f, [w for w in re.findall(r"\w+", s.lower())]))
+df = collections.Counter()
+for _, ws in sents:
+    df.update(set(ws))
+N = len(sents)
+vecs = []
+for _, ws in sents:
+    tf = collections.Counter(ws)
+    v = {w: c * math.log(N / df[w]) for w, c in tf.items()}
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    vecs.append({w: x / norm for w, x in v.items()})
+links = 0
+for i in range(N):
+    for j in range(i + 1, N):
+        if sents[i][0] == sents[j][0]:
+            continue
+        a, b = vecs[i], vecs[j]
+        if len(a) > len(b):
+            a, b = b, a
+        if sum(x * b.get(w, 0.0) for w, x in a.items()) > 0.5:
+            links += 1
+print(f"baseline: {N} sentences, {links} links")
+PY
+t2=$(now)
+python3 - "$t0" "$t1" "$t2" "$WORK/report.json" <<'PY'
+import json, sys
+t0, t1, t2 = map(float, sys.argv[1:4])
+r = json.load(open(sys.argv[4]))
+s = r["summary"]
+print(f"storydiff: {sum(s['sentences'])} sentences, {s['groups']} groups ({s['unique']} unique)")
+a, b = t1 - t0, t2 - t1
+print(f"storydiff {a:.3f} s · baseline (python TF-IDF, all pairs) {b:.3f} s · ratio {a / b:.3f}")
+PY
