@@ -45,6 +45,64 @@ fn main() {
     for t in ts {
         nanco(&data.join("nanco/nanco_dataset.json"), t);
     }
+    attribution_accuracy();
+}
+
+/// Cue and speaker accuracy on the hand-labelled fixtures.
+fn attribution_accuracy() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let (mut n, mut cue_ok, mut spk_ok) = (0usize, 0usize, 0usize);
+    let mut stories: Vec<PathBuf> = std::fs::read_dir(&root)
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.join("attribution.json").exists())
+                .collect()
+        })
+        .unwrap_or_default();
+    stories.sort();
+    for dir in stories {
+        let read = |f: &str| -> serde_json::Value {
+            serde_json::from_str(&std::fs::read_to_string(dir.join(f)).unwrap_or_default())
+                .unwrap_or_default()
+        };
+        let labels = read("attribution.json");
+        let expected = read("expected.json");
+        for l in expected["sources"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|l| l.as_str())
+        {
+            let Ok(src) = storydiff::ingest::read_source(
+                &dir.join(format!("{l}.txt")).display().to_string(),
+                l,
+            ) else {
+                continue;
+            };
+            let doc = storydiff::document::Document::build(&src);
+            for (s, want) in doc
+                .sentences
+                .iter()
+                .zip(labels[l].as_array().into_iter().flatten())
+            {
+                n += 1;
+                let cue = serde_json::to_value(s.attribution.cue).unwrap_or_default();
+                if cue == want[0] {
+                    cue_ok += 1;
+                }
+                let spk = serde_json::to_value(&s.attribution.speaker).unwrap_or_default();
+                if spk == want[1] {
+                    spk_ok += 1;
+                }
+            }
+        }
+    }
+    let acc = |k: usize| k as f64 / n.max(1) as f64;
+    println!(
+        "attribution on fixtures ({n} sentences): cue accuracy {:.3}, speaker accuracy {:.3}",
+        acc(cue_ok),
+        acc(spk_ok)
+    );
 }
 
 fn golden_rules(path: &Path) {

@@ -398,6 +398,11 @@ fn match_pair(
     let mut used_a = vec![false; va.len()];
     let mut used_b = vec![false; vb.len()];
     let mut out = Vec::new();
+    let singles: Vec<Cand> = all
+        .iter()
+        .filter(|c| c.a.len() == 1 && c.b.len() == 1)
+        .cloned()
+        .collect();
     for c in all {
         if c.a.iter().any(|&i| used_a[i]) || c.b.iter().any(|&i| used_b[i]) {
             continue;
@@ -412,6 +417,25 @@ fn match_pair(
             b: (db, c.b),
             score: c.score,
         });
+    }
+    // Second pass: a sentence left unmatched may still join a partner that is
+    // already matched, when the two are clearly alike (a quote cut at a
+    // different place in each report). Grouping then keeps runs adjacent.
+    for c in singles {
+        let (sa, sb) = (c.a[0], c.b[0]);
+        if (used_a[sa] && used_b[sb]) || c.score < opts.threshold {
+            continue;
+        }
+        if !used_a[sa] || !used_b[sb] {
+            used_a[sa] = true;
+            used_b[sb] = true;
+            out.push(Link {
+                evidence: evidence(v, &va[sa], &vb[sb]),
+                a: (da, c.a),
+                b: (db, c.b),
+                score: c.score,
+            });
+        }
     }
     out
 }

@@ -2,6 +2,7 @@
 //! conflicts, unique claims, coverage.
 
 use crate::align::{Alignment, Link};
+use crate::attribution::{Attribution, Cue};
 use crate::document::Document;
 use crate::report::*;
 use crate::text::{self, diff_tokens};
@@ -47,6 +48,7 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
                 sentences: ss.clone(),
                 text: t.clone(),
                 diff,
+                attribution: attribution_report(&docs[*d].sentences[member_attr(docs, *d, ss)]),
             });
         }
         let kind = if g.members.len() > 1 {
@@ -61,6 +63,7 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
             }
         }
         let conflicts = number_conflicts(docs, &g.members);
+        let attribution_diffs = attribution_diffs(docs, &g.members);
         groups.push(GroupReport {
             id: gid,
             kind,
@@ -69,6 +72,7 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
             members,
             links: g.links.iter().map(|l| link_report(docs, l)).collect(),
             conflicts,
+            attribution_diffs,
         });
     }
     let sentences: Vec<usize> = docs.iter().map(|d| d.sentences.len()).collect();
@@ -118,6 +122,7 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
                         end: s.end,
                         paragraph: s.paragraph,
                         text: s.text.clone(),
+                        attribution: attribution_report(s),
                     })
                     .collect(),
                 unique_groups: u,
@@ -135,6 +140,164 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
         },
         groups,
     }
+}
+
+/// The sentence of a member whose attribution stands for the member: the
+/// first attributed one, else the first.
+fn member_attr(docs: &[Document], d: usize, ss: &[usize]) -> usize {
+    ss.iter()
+        .copied()
+        .find(|&s| docs[d].sentences[s].attribution.cue != Cue::None)
+        .or_else(|| ss.first().copied())
+        .unwrap_or(0)
+}
+
+fn attribution_report(s: &crate::document::Sentence) -> AttributionReport {
+    let a = &s.attribution;
+    AttributionReport {
+        cue: a.cue,
+        speaker: a.speaker.clone(),
+        role: a.role.clone(),
+        verb: a.verb.clone(),
+        stance: a.stance,
+        medium: a.medium.clone(),
+        anonymous: a.anonymous,
+        quote_spans: a
+            .quote_spans
+            .iter()
+            .map(|&(x, y)| (s.start + x, s.start + y))
+            .collect(),
+        scare_quotes: a.scare_quotes.clone(),
+    }
+}
+
+fn describe(a: &Attribution) -> String {
+    match a.cue {
+        Cue::None => "stated as fact".to_string(),
+        _ => {
+            let who = a
+                .speaker
+                .clone()
+                .unwrap_or_else(|| "unnamed speaker".to_string());
+            let verb = a.verb.clone().unwrap_or_default();
+            let cue = match a.cue {
+                Cue::Direct => "direct quote",
+                Cue::Indirect => "reported speech",
+                Cue::AccordingTo => "according to",
+                Cue::None => "",
+            };
+            format!("{who} · {verb} · {cue}")
+        }
+    }
+}
+
+/// The quoted words of a sentence, marks removed.
+fn quote_text(s: &crate::document::Sentence) -> String {
+    s.attribution
+        .quote_spans
+        .iter()
+        .filter_map(|&(x, y)| s.text.get(x..y))
+        .map(|q| {
+            q.trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '«' | '»' | '„' | '‘' | '’'))
+        })
+        .collect::<Vec<_>>()
+        .join(" … ")
+}
+
+/// All direct-quote words of a member's sentences.
+fn member_quotes(docs: &[Document], (d, ss): &(usize, Vec<usize>)) -> String {
+    ss.iter()
+        .map(|&s| quote_text(&docs[*d].sentences[s]))
+        .filter(|q| !q.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Attribution differences between every pair of members.
+fn attribution_diffs(docs: &[Document], members: &[(usize, Vec<usize>)]) -> Vec<AttributionDiff> {
+    let mut out = Vec::new();
+    let sent = |(d, ss): &(usize, Vec<usize>)| &docs[*d].sentences[member_attr(docs, *d, ss)];
+    for (i, x) in members.iter().enumerate() {
+        for y in &members[i + 1..] {
+            let (sx, sy) = (sent(x), sent(y));
+            let (ax, ay) = (&sx.attribution, &sy.attribution);
+            let pair = vec![docs[x.0].label.clone(), docs[y.0].label.clone()];
+            let mut push = |kind, values: Vec<String>, diff: Vec<DiffSpan>| {
+                out.push(AttributionDiff {
+                    kind,
+                    members: pair.clone(),
+                    values,
+                    diff,
+                });
+            };
+            if (ax.cue == Cue::None) != (ay.cue == Cue::None) {
+                push(
+                    AttributionDiffKind::AttributionDropped,
+                    vec![describe(ax), describe(ay)],
+                    Vec::new(),
+                );
+                continue;
+            }
+            if ax.cue == Cue::None {
+                continue;
+            }
+            if ax.anonymous != ay.anonymous {
+                push(
+                    AttributionDiffKind::NamedVsAnonymous,
+                    vec![describe(ax), describe(ay)],
+                    Vec::new(),
+                );
+            } else if let (Some(kx), Some(ky)) = (&ax.speaker_key, &ay.speaker_key)
+                && kx != ky
+                && !ax.anonymous
+            {
+                push(
+                    AttributionDiffKind::DifferentSpeaker,
+                    vec![
+                        ax.speaker.clone().unwrap_or_default(),
+                        ay.speaker.clone().unwrap_or_default(),
+                    ],
+                    Vec::new(),
+                );
+            }
+            if let (Some(tx), Some(ty)) = (ax.stance, ay.stance)
+                && tx != ty
+            {
+                let v = |a: &Attribution, t: crate::attribution::Stance| {
+                    format!(
+                        "{} ({})",
+                        a.verb.clone().unwrap_or_default(),
+                        serde_json::to_value(t)
+                            .ok()
+                            .and_then(|v| v.as_str().map(String::from))
+                            .unwrap_or_default()
+                    )
+                };
+                push(
+                    AttributionDiffKind::StanceChanged,
+                    vec![v(ax, tx), v(ay, ty)],
+                    Vec::new(),
+                );
+            }
+            if (ax.cue == Cue::Direct) != (ay.cue == Cue::Direct) {
+                push(
+                    AttributionDiffKind::QuoteVsParaphrase,
+                    vec![describe(ax), describe(ay)],
+                    Vec::new(),
+                );
+            } else if ax.cue == Cue::Direct && ax.speaker_key == ay.speaker_key {
+                let (qx, qy) = (member_quotes(docs, x), member_quotes(docs, y));
+                if !qx.is_empty() && !qy.is_empty() && wording_of(&qx, &qy) == Wording::Changed {
+                    push(
+                        AttributionDiffKind::QuoteAltered,
+                        vec![qx.clone(), qy.clone()],
+                        word_diff(&qx, &qy),
+                    );
+                }
+            }
+        }
+    }
+    out
 }
 
 fn round3(x: f64) -> f64 {

@@ -1,5 +1,6 @@
 //! A segmented and analyzed source: the data every later stage reads.
 
+use crate::attribution::{Attribution, attribute};
 use crate::ingest::{InputFormat, Source, mask_markdown};
 use crate::segment;
 use crate::text::{self, Features};
@@ -21,6 +22,8 @@ pub struct Sentence {
     /// The text as shown and compared: markup removed, whitespace collapsed.
     pub clean: String,
     pub features: Features,
+    /// Who is said to have said it; quote spans relative to `start`.
+    pub attribution: Attribution,
 }
 
 /// A source cut into sentences.
@@ -65,9 +68,15 @@ impl Document {
                     text: source.text[sp.start..sp.end].to_string(),
                     clean,
                     features,
+                    attribution: Attribution::default(),
                 }
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let mut sentences = sentences;
+        let texts: Vec<&str> = sentences.iter().map(|s| &view[s.start..s.end]).collect();
+        for (s, a) in sentences.iter_mut().zip(attribute(&texts)) {
+            s.attribution = a;
+        }
         Document {
             label: source.label.clone(),
             origin: source.origin.clone(),
@@ -98,7 +107,7 @@ pub fn dateline_len(s: &str) -> usize {
         cut -= 1;
     }
     let head = &s[..cut];
-    let Some((pos, dash)) = [" — ", " – ", " -- ", " - ", "—", " —"]
+    let Some((pos, dash)) = [" — ", " – ", " -- ", " - ", "—"]
         .iter()
         .filter_map(|d| head.find(d).map(|p| (p, *d)))
         .min()

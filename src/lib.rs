@@ -14,6 +14,7 @@
 //! ```
 
 pub mod align;
+pub mod attribution;
 pub mod compare;
 pub mod document;
 pub mod error;

@@ -38,6 +38,49 @@ pub struct SentenceReport {
     pub paragraph: usize,
     /// The sentence as it appears in the input.
     pub text: String,
+    pub attribution: AttributionReport,
+}
+
+/// A sentence's attribution as reported.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttributionReport {
+    pub cue: crate::attribution::Cue,
+    pub speaker: Option<String>,
+    pub role: Option<String>,
+    pub verb: Option<String>,
+    pub stance: Option<crate::attribution::Stance>,
+    pub medium: Option<String>,
+    pub anonymous: bool,
+    /// Byte spans of direct quotes, as offsets into the input text.
+    pub quote_spans: Vec<(usize, usize)>,
+    pub scare_quotes: Vec<String>,
+}
+
+/// What kind of attribution difference a group shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttributionDiffKind {
+    /// Attributed in one report, stated as fact in another.
+    AttributionDropped,
+    DifferentSpeaker,
+    /// The reporting verb's stance class differs (said → claimed).
+    StanceChanged,
+    /// A direct quote in one report, paraphrase in another.
+    QuoteVsParaphrase,
+    /// The same speaker's direct quote has different words.
+    QuoteAltered,
+    NamedVsAnonymous,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttributionDiff {
+    pub kind: AttributionDiffKind,
+    /// The two members concerned: the reference side first.
+    pub members: Vec<String>,
+    /// What each side says, e.g. `["said (neutral)", "claimed (distancing)"]`.
+    pub values: Vec<String>,
+    /// For `quote_altered`: word diff of the quotes.
+    pub diff: Vec<DiffSpan>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -73,6 +116,8 @@ pub struct GroupReport {
     pub links: Vec<LinkReport>,
     /// Numbers that do not agree between members.
     pub conflicts: Vec<Conflict>,
+    /// Where the members' attributions differ.
+    pub attribution_diffs: Vec<AttributionDiff>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -85,6 +130,8 @@ pub struct MemberReport {
     /// Word diff from the reference member to this one; empty for the
     /// reference itself.
     pub diff: Vec<DiffSpan>,
+    /// The member's attribution: that of its first attributed sentence.
+    pub attribution: AttributionReport,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

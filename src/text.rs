@@ -314,6 +314,36 @@ fn strip_possessive(w: &str) -> &str {
         .unwrap_or(w)
 }
 
+/// Days, months and relative days: when something was said, not where.
+pub fn is_time_word(folded: &str) -> bool {
+    matches!(
+        folded,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "today"
+            | "tonight"
+            | "yesterday"
+            | "tomorrow"
+    )
+}
+
 pub fn is_stop(folded: &str) -> bool {
     STOP_WORDS.contains(&folded)
 }

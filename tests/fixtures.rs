@@ -179,3 +179,9 @@ fn arms_talks_groups_match_expected() {
 fn recall_groups_match_expected() {
     run_story("recall");
 }
+
+/// A quote cut differently in each report groups as one two-sentence run.
+#[test]
+fn budget_groups_match_expected() {
+    run_story("budget");
+}

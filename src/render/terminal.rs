@@ -70,6 +70,38 @@ fn ids(ss: &[usize]) -> String {
     format!("[{}]", v.join(","))
 }
 
+/// A compact attribution badge: `Sergei Antonov · told Volna · direct`.
+fn badge(a: &AttributionReport) -> Option<String> {
+    use crate::attribution::Cue;
+    if a.cue == Cue::None {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let who = match (&a.speaker, a.anonymous) {
+        (Some(s), true) => format!("{s} (anonymous)"),
+        (Some(s), false) => s.clone(),
+        (None, _) => "unnamed".to_string(),
+    };
+    parts.push(who);
+    if let Some(v) = a.verb.as_ref().filter(|_| a.cue != Cue::AccordingTo) {
+        let mut v = v.clone();
+        if let Some(m) = &a.medium {
+            v = format!("{v} {m}");
+        }
+        parts.push(v);
+    }
+    parts.push(
+        match a.cue {
+            Cue::Direct => "direct",
+            Cue::Indirect => "indirect",
+            Cue::AccordingTo => "according to",
+            Cue::None => "none",
+        }
+        .to_string(),
+    );
+    Some(parts.join(" · "))
+}
+
 /// Render the report for a terminal.
 pub fn render(report: &Report, opts: &TerminalOptions) -> String {
     let p = Painter { color: opts.color };
@@ -145,6 +177,9 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
                             p.dim(&ids(&m.sentences)),
                             body
                         );
+                        if let Some(b) = badge(&m.attribution) {
+                            let _ = writeln!(out, "  {} {}", pad(""), p.dim(&format!("[{b}]")));
+                        }
                     }
                 }
             }
@@ -160,6 +195,39 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
                     "  {} {}",
                     p.warn(&format!("! {} conflict:", c.kind)),
                     vals.join(" · ")
+                );
+            }
+            for d in &g.attribution_diffs {
+                let kind = match d.kind {
+                    AttributionDiffKind::AttributionDropped => "attribution dropped",
+                    AttributionDiffKind::DifferentSpeaker => "different speaker",
+                    AttributionDiffKind::StanceChanged => "stance changed",
+                    AttributionDiffKind::QuoteVsParaphrase => "quote vs paraphrase",
+                    AttributionDiffKind::QuoteAltered => "quote altered",
+                    AttributionDiffKind::NamedVsAnonymous => "named vs anonymous",
+                };
+                let detail = if d.kind == AttributionDiffKind::QuoteAltered {
+                    d.diff
+                        .iter()
+                        .map(|x| match x.op {
+                            DiffOp::Equal => x.text.clone(),
+                            DiffOp::Delete => p.del(&x.text),
+                            DiffOp::Insert => p.ins(&x.text),
+                        })
+                        .collect::<String>()
+                } else {
+                    d.members
+                        .iter()
+                        .zip(&d.values)
+                        .map(|(m, v)| format!("{m}: {v}"))
+                        .collect::<Vec<_>>()
+                        .join(" → ")
+                };
+                let _ = writeln!(
+                    out,
+                    "  {} {}",
+                    p.warn(&format!("! {kind} ({}):", d.members.join(" vs "))),
+                    detail
                 );
             }
             if opts.explain {

@@ -1,0 +1,1008 @@
+//! Attribution: who is said to have said a sentence, how, and with which verb.
+//!
+//! Rules, no model. Per sentence:
+//! - **quotes**: pairs of “…”, "…", «…», „…“ (an apostrophe such as Russia’s is
+//!   never a quote mark); a quote left open at the end of a sentence continues
+//!   into the next ones, which keep its speaker;
+//! - **reporting verb**: the first known verb form outside the quotes, with its
+//!   lemma and stance class ([`VERBS`]); "according to X" and "citing X" are cues
+//!   of their own;
+//! - **speaker**: the phrase before the verb ("Union leader Marta Quill said"),
+//!   or after it ("…, said Antonov."); titles and roles are split from the name;
+//!   "he"/"she" go to the last person named as a speaker, "Mr. Antonov" and
+//!   "the deputy foreign minister" to the fullest name used in the report;
+//!   "officials", "a source familiar with…" are anonymous;
+//! - **cue**: `direct` (a quote with a speaker), `indirect` (reported speech),
+//!   `according_to`, or `none` (the outlet states it). A short quoted phrase
+//!   with no speaker is a scare quote.
+//!
+//! ```
+//! use storydiff::attribution::{attribute, Cue};
+//! let a = attribute(&["“We see no point,” Deputy Foreign Minister Sergei Antonov told Volna."]);
+//! assert_eq!(a[0].cue, Cue::Direct);
+//! assert_eq!(a[0].speaker.as_deref(), Some("Sergei Antonov"));
+//! assert_eq!(a[0].role.as_deref(), Some("Deputy Foreign Minister"));
+//! assert_eq!(a[0].verb.as_deref(), Some("tell"));
+//! assert_eq!(a[0].medium.as_deref(), Some("Volna"));
+//! ```
+
+use serde::Serialize;
+
+/// How a sentence is attributed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Cue {
+    Direct,
+    Indirect,
+    AccordingTo,
+    /// Stated by the outlet itself.
+    #[default]
+    None,
+}
+
+/// What a reporting verb says about the writer's stance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    Neutral,
+    Emphatic,
+    Distancing,
+    Concession,
+    Denial,
+    Endorsing,
+    Tentative,
+    Directive,
+    Mental,
+}
+
+/// The attribution of one sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Attribution {
+    pub cue: Cue,
+    /// The fullest name the report uses for the speaker, or an organisation,
+    /// document or anonymous description.
+    pub speaker: Option<String>,
+    /// Title or role given with the speaker ("Deputy Foreign Minister").
+    pub role: Option<String>,
+    /// Lemma of the reporting verb ("tell", "claim", "according to").
+    pub verb: Option<String>,
+    pub stance: Option<Stance>,
+    /// Where or to whom it was said ("Volna", "a statement", "Twitter").
+    pub medium: Option<String>,
+    pub anonymous: bool,
+    /// Byte spans of direct quotes, relative to the sentence text.
+    pub quote_spans: Vec<(usize, usize)>,
+    /// Short quoted phrases with no speaker (scare quotes), as text.
+    pub scare_quotes: Vec<String>,
+    /// A key that is equal for the same speaker across reports (folded last
+    /// name, or folded organisation); not serialised.
+    #[serde(skip)]
+    pub speaker_key: Option<String>,
+}
+
+/// Reporting verbs: lemma, stance, and the forms looked for.
+pub const VERBS: &[(&str, Stance, &[&str])] = &[
+    ("say", Stance::Neutral, &["said", "says", "say", "saying"]),
+    ("tell", Stance::Neutral, &["told", "tells", "telling"]),
+    ("state", Stance::Neutral, &["stated", "states"]),
+    ("add", Stance::Neutral, &["added", "adds"]),
+    ("report", Stance::Neutral, &["reported", "reports"]),
+    ("write", Stance::Neutral, &["wrote", "writes"]),
+    ("tweet", Stance::Neutral, &["tweeted"]),
+    ("post", Stance::Neutral, &["posted"]),
+    ("announce", Stance::Neutral, &["announced", "announces"]),
+    ("explain", Stance::Neutral, &["explained", "explains"]),
+    ("note", Stance::Neutral, &["noted", "notes"]),
+    ("comment", Stance::Neutral, &["commented"]),
+    ("reply", Stance::Neutral, &["replied"]),
+    ("respond", Stance::Neutral, &["responded"]),
+    ("ask", Stance::Neutral, &["asked"]),
+    ("describe", Stance::Neutral, &["described"]),
+    ("declare", Stance::Neutral, &["declared"]),
+    ("express", Stance::Neutral, &["expressed"]),
+    ("confirm", Stance::Endorsing, &["confirmed", "confirms"]),
+    ("reveal", Stance::Endorsing, &["revealed"]),
+    ("show", Stance::Endorsing, &["showed", "shows", "shown"]),
+    ("stress", Stance::Emphatic, &["stressed", "stresses"]),
+    ("insist", Stance::Emphatic, &["insisted", "insists"]),
+    ("emphasise", Stance::Emphatic, &["emphasised", "emphasized"]),
+    ("warn", Stance::Emphatic, &["warned", "warns"]),
+    ("vow", Stance::Emphatic, &["vowed"]),
+    ("pledge", Stance::Emphatic, &["pledged"]),
+    ("assert", Stance::Emphatic, &["asserted"]),
+    ("declare", Stance::Emphatic, &["proclaimed"]),
+    (
+        "claim",
+        Stance::Distancing,
+        &["claimed", "claims", "claiming"],
+    ),
+    (
+        "allege",
+        Stance::Distancing,
+        &["alleged", "alleges", "alleging"],
+    ),
+    ("purport", Stance::Distancing, &["purported"]),
+    ("admit", Stance::Concession, &["admitted", "admits"]),
+    ("concede", Stance::Concession, &["conceded", "concedes"]),
+    (
+        "acknowledge",
+        Stance::Concession,
+        &["acknowledged", "acknowledges"],
+    ),
+    ("deny", Stance::Denial, &["denied", "denies", "denying"]),
+    ("reject", Stance::Denial, &["rejected"]),
+    ("dispute", Stance::Denial, &["disputed"]),
+    ("suggest", Stance::Tentative, &["suggested", "suggests"]),
+    ("hint", Stance::Tentative, &["hinted"]),
+    ("speculate", Stance::Tentative, &["speculated"]),
+    ("urge", Stance::Directive, &["urged", "urges"]),
+    ("call", Stance::Directive, &["called on"]),
+    ("believe", Stance::Mental, &["believes", "believed"]),
+    ("argue", Stance::Emphatic, &["argued", "argues"]),
+];
+
+/// Nouns that make a speaker anonymous when no name is given.
+const ANONYMOUS: &[&str] = &[
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "diplomat",
+    "diplomats",
+    "aide",
+    "aides",
+    "insider",
+    "insiders",
+    "person",
+    "people",
+    "witness",
+    "witnesses",
+    "residents",
+    "someone",
+    "analysts",
+    "experts",
+];
+
+/// Words that make up titles and roles, not names.
+const ROLE_WORDS: &[&str] = &[
+    "minister",
+    "deputy",
+    "foreign",
+    "prime",
+    "president",
+    "vice",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chief",
+    "executive",
+    "director",
+    "head",
+    "governor",
+    "mayor",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "general",
+    "gen",
+    "ambassador",
+    "commander",
+    "colonel",
+    "col",
+    "captain",
+    "judge",
+    "attorney",
+    "prosecutor",
+    "police",
+    "union",
+    "party",
+    "opposition",
+    "state",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "transport",
+    "health",
+    "trade",
+    "economy",
+    "energy",
+    "justice",
+    "officer",
+    "manager",
+    "founder",
+    "ceo",
+    "cfo",
+    "coach",
+    "analyst",
+    "economist",
+    "professor",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "lt",
+    "sgt",
+    "gov",
+    "pres",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "lawmaker",
+    "councillor",
+    "councilman",
+    "adviser",
+    "advisor",
+    "envoy",
+    "negotiator",
+    "official",
+    "press",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+/// Opening and closing quote marks; straight quotes pair with themselves.
+fn closing_of(c: char) -> Option<char> {
+    match c {
+        '“' => Some('”'),
+        '"' => Some('"'),
+        '«' => Some('»'),
+        '„' => Some('“'),
+        '‘' => Some('’'),
+        _ => None,
+    }
+}
+
+fn words_of(s: &str) -> Vec<&str> {
+    s.split(|c: char| c.is_whitespace())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn lower(w: &str) -> String {
+    crate::text::fold(w)
+}
+
+/// Find the quote spans in a run of sentences treated as one text. Returns
+/// (start, end) byte spans including the marks; an unclosed quote runs to the
+/// end of the text.
+fn quote_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (off, c) = chars[i];
+        let Some(close) = closing_of(c) else {
+            i += 1;
+            continue;
+        };
+        // ‘ is a quote mark only when it opens a word after a space.
+        if c == '‘' && i > 0 && !chars[i - 1].1.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        // A straight quote opens only at a word start.
+        if c == '"' && i > 0 && chars[i - 1].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut found = None;
+        while j < chars.len() {
+            let (o2, c2) = chars[j];
+            // ’ between letters is an apostrophe (Russia’s), not a closing mark.
+            let apostrophe = c2 == '’'
+                && chars.get(j + 1).is_some_and(|x| x.1.is_alphabetic())
+                && chars[j - 1].1.is_alphabetic();
+            if c2 == close && !apostrophe {
+                found = Some(o2 + c2.len_utf8());
+                break;
+            }
+            j += 1;
+        }
+        match found {
+            Some(end) => {
+                out.push((off, end));
+                i = j + 1;
+            }
+            None => {
+                out.push((off, text.len()));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// A reporting verb found in a sentence.
+struct VerbHit {
+    start: usize,
+    end: usize,
+    lemma: &'static str,
+    stance: Stance,
+}
+
+fn find_verb(text: &str, outside: &dyn Fn(usize) -> bool) -> Option<VerbHit> {
+    let lower_text = text.to_lowercase();
+    // Same byte offsets only when lowercasing kept lengths; else use the text.
+    let hay = if lower_text.len() == text.len() {
+        lower_text.as_str()
+    } else {
+        text
+    };
+    let mut best: Option<VerbHit> = None;
+    for (lemma, stance, forms) in VERBS {
+        for f in *forms {
+            let mut from = 0;
+            while let Some(p) = hay[from..].find(f) {
+                let s = from + p;
+                let e = s + f.len();
+                from = e;
+                let before_ok = s == 0
+                    || !hay[..s]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric);
+                let after_ok = !hay[e..].chars().next().is_some_and(char::is_alphanumeric);
+                let prev_word = hay[..s]
+                    .split_whitespace()
+                    .next_back()
+                    .unwrap_or("")
+                    .trim_matches(|c: char| !c.is_alphanumeric());
+                // "after reports that" is a noun; "are told to" is passive.
+                let not_verb = matches!(
+                    prev_word,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "after"
+                        | "of"
+                        | "in"
+                        | "to"
+                        | "following"
+                        | "with"
+                        | "for"
+                        | "by"
+                        | "these"
+                        | "those"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "be"
+                        | "been"
+                        | "being"
+                        | "no"
+                        | "new"
+                        | "such"
+                );
+                if before_ok
+                    && after_ok
+                    && !not_verb
+                    && outside(s)
+                    && best.as_ref().is_none_or(|b| s < b.start)
+                {
+                    best = Some(VerbHit {
+                        start: s,
+                        end: e,
+                        lemma,
+                        stance: *stance,
+                    });
+                }
+            }
+        }
+    }
+    best
+}
+
+/// Split "Deputy Foreign Minister Sergei Antonov" into (name, role).
+fn split_role(phrase: &str) -> (Option<String>, Option<String>) {
+    let ws = words_of(phrase);
+    if ws.is_empty() {
+        return (None, None);
+    }
+    // Name: the trailing run of capitalised words that are not role words.
+    let mut k = ws.len();
+    while k > 0
+        && is_cap(ws[k - 1])
+        && !ROLE_WORDS.contains(&lower(ws[k - 1]).trim_end_matches('.'))
+        && !ANONYMOUS.contains(&lower(ws[k - 1]).as_str())
+        && !matches!(
+            lower(ws[k - 1]).as_str(),
+            "the" | "a" | "an" | "two" | "three" | "several" | "some" | "many"
+        )
+    {
+        k -= 1;
+    }
+    let name = (k < ws.len()).then(|| ws[k..].join(" "));
+    let role_words: Vec<&str> = ws[..k]
+        .iter()
+        .copied()
+        .filter(|w| !matches!(lower(w).as_str(), "the" | "a" | "an"))
+        .collect();
+    let role = (!role_words.is_empty()).then(|| role_words.join(" "));
+    (name, role)
+}
+
+/// Mediums and addressees after a verb: "told RBC", "in a statement",
+/// "on Twitter", "on Fox News Sunday".
+fn medium_after(rest: &str) -> Option<String> {
+    let r = rest.trim_start();
+    let lower_r = r.to_lowercase();
+    for p in [
+        "in a statement",
+        "in an interview",
+        "in a post",
+        "in a tweet",
+        "in a letter",
+    ] {
+        if lower_r.starts_with(p) {
+            return Some(p.trim_start_matches("in ").to_string());
+        }
+    }
+    for p in ["on ", "to ", "in "] {
+        if let Some(x) = lower_r.strip_prefix(p) {
+            let orig = &r[p.len()..];
+            let ws = words_of(orig);
+            let caps: Vec<&str> = ws.iter().copied().take_while(|w| is_cap(w)).collect();
+            let when = caps
+                .first()
+                .is_some_and(|w| crate::text::is_time_word(&lower(w)));
+            if !caps.is_empty() && !x.is_empty() && !when {
+                return Some(caps.join(" "));
+            }
+        }
+    }
+    None
+}
+
+/// The raw speaker found in one sentence before resolution.
+struct RawSpeaker {
+    phrase: String,
+}
+
+/// Attribute a document's sentences (their texts in order). Pronouns and
+/// short forms are resolved within the document.
+pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::with_capacity(sentences.len());
+    // Named speakers seen so far: (full name, role).
+    let mut known: Vec<(String, Option<String>)> = Vec::new();
+    let mut last_person: Option<usize> = None;
+    let mut known_orgs: Vec<String> = Vec::new();
+    // Sentences attributed by a "Name: claim" headline; kept only when the
+    // name is a person quoted elsewhere in the report.
+    let mut colon_heads: Vec<usize> = Vec::new();
+    let mut open_quote_from: Option<usize> = None; // sentence index where an unclosed quote began
+    for (si, text) in sentences.iter().enumerate() {
+        let mut a = Attribution::default();
+        let mut spans = quote_spans(text);
+        // A quote carried over from the previous sentence: the text up to the
+        // first closing mark is quoted.
+        let carried = open_quote_from.is_some();
+        if carried {
+            let close = text
+                .char_indices()
+                .find(|(_, c)| matches!(c, '”' | '"' | '»' | '“'));
+            match close {
+                Some((p, c)) => {
+                    let end = p + c.len_utf8();
+                    spans = quote_spans(&text[end..])
+                        .into_iter()
+                        .map(|(s, e)| (s + end, e + end))
+                        .collect();
+                    spans.insert(0, (0, end));
+                }
+                None => spans = vec![(0, text.len())],
+            }
+        }
+        let inside = |p: usize| spans.iter().any(|&(s, e)| p > s && p < e);
+        let unclosed = spans.last().is_some_and(|&(s, e)| {
+            e == text.len()
+                && !text[s..].trim_end().ends_with(['”', '"', '»', '“'])
+                && (s > 0 || !carried)
+        });
+        // Quotes of more than four words (or carried over) are direct
+        // quotes; shorter ones may be scare quotes.
+        let long_quote = |&(s, e): &(usize, usize)| {
+            let q = text[s..e].trim_end_matches(['”', '"', '»', '“']);
+            carried
+                || unclosed_at(text, s, e)
+                || words_of(&text[s..e]).len() > 4
+                || s == 0
+                || q.ends_with([',', '?', '!', '.'])
+        };
+        let quoted_len: usize = spans
+            .iter()
+            .filter(|x| long_quote(x))
+            .map(|(s, e)| e - s)
+            .sum();
+
+        let verb = find_verb(text, &|p| !inside(p));
+        let lower_text = text.to_lowercase();
+        let acc = ["according to ", "citing "]
+            .iter()
+            .filter_map(|p| lower_text.find(p).map(|i| (i, *p)))
+            .filter(|(i, _)| !inside(*i))
+            .min();
+        let mut raw: Option<RawSpeaker> = None;
+        if let Some((i, p)) = acc
+            && lower_text.len() == text.len()
+        {
+            let rest = &text[i + p.len()..];
+            let end = rest.find([',', '.', ';', '(']).unwrap_or(rest.len());
+            raw = Some(RawSpeaker {
+                phrase: rest[..end].trim().to_string(),
+            });
+            a.cue = Cue::AccordingTo;
+            a.verb = Some(p.trim().to_string());
+            a.stance = Some(Stance::Neutral);
+        }
+        // Headline attribution: "Antonov: no talks while sanctions stay".
+        if let Some((head, _)) = text.split_once(": ") {
+            let hw = words_of(head);
+            if !hw.is_empty()
+                && hw.len() <= 3
+                && hw.iter().all(|w| is_cap(w))
+                && !inside(0)
+                && verb.is_none()
+                && acc.is_none()
+            {
+                raw = Some(RawSpeaker {
+                    phrase: head.to_string(),
+                });
+                a.cue = Cue::Indirect;
+                colon_heads.push(si);
+            }
+        }
+        let mut subordinate = false;
+        if raw.is_none()
+            && let Some(v) = &verb
+        {
+            a.verb = Some(v.lemma.to_string());
+            a.stance = Some(v.stance);
+            let before = &text[..v.start];
+            let after = &text[v.end..];
+            // Subject before the verb: from the last clause break.
+            let cut = before
+                .rfind([',', '”', '"', '»', ';', ':', '—'])
+                .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
+                .unwrap_or(0);
+            let mut subj = before[cut..].trim().to_string();
+            // A speech verb in a subordinate clause ("…, after the company
+            // said …") does not attribute the main claim.
+            let sw: Vec<&str> = subj.split_whitespace().collect();
+            if let Some(k) = sw.iter().rposition(|w| {
+                matches!(
+                    lower(w).as_str(),
+                    "after"
+                        | "when"
+                        | "because"
+                        | "as"
+                        | "while"
+                        | "since"
+                        | "before"
+                        | "if"
+                        | "although"
+                        | "though"
+                        | "until"
+                )
+            }) {
+                if k > 0 {
+                    subordinate = true;
+                }
+                subj = sw[k + 1..].join(" ");
+            }
+            // Time phrases are not part of the speaker ("Ivo Renn on Monday").
+            let sw: Vec<&str> = subj.split_whitespace().collect();
+            let mut keep: Vec<&str> = Vec::new();
+            let mut i = 0;
+            while i < sw.len() {
+                let l = lower(sw[i].trim_matches(|c: char| !c.is_alphanumeric()));
+                let next_time = sw.get(i + 1).is_some_and(|n| {
+                    crate::text::is_time_word(&lower(
+                        n.trim_matches(|c: char| !c.is_alphanumeric()),
+                    ))
+                });
+                if matches!(l.as_str(), "on" | "late" | "early" | "last" | "this") && next_time {
+                    i += 2;
+                    continue;
+                }
+                if crate::text::is_time_word(&l)
+                    || matches!(
+                        l.as_str(),
+                        "also" | "later" | "earlier" | "previously" | "again"
+                    )
+                {
+                    i += 1;
+                    continue;
+                }
+                keep.push(sw[i]);
+                i += 1;
+            }
+            subj = keep.join(" ");
+            // Apposition: "The deputy foreign minister, Sergei Antonov, claimed".
+            if subj.is_empty() && before.trim_end().ends_with(',') {
+                let b2 = before.trim_end().trim_end_matches(',');
+                let c2 = b2.rfind(',').map(|p| p + 1).unwrap_or(0);
+                let name = b2[c2..].trim();
+                let role_part = if c2 > 0 { b2[..c2 - 1].trim() } else { "" };
+                if words_of(name).iter().all(|w| is_cap(w)) && !name.is_empty() {
+                    subj = if role_part.split_whitespace().count() <= 6 {
+                        format!("{role_part} {name}")
+                    } else {
+                        name.to_string()
+                    };
+                }
+            }
+            let subj_words = words_of(&subj);
+            let subj_ok = !subj_words.is_empty() && subj_words.len() <= 10;
+            if subj_ok {
+                raw = Some(RawSpeaker { phrase: subj });
+            } else if before.trim_end().ends_with([',', '”', '"', '»']) {
+                // Speaker after the verb: "…, said Ryabkov." / "said the ministry".
+                let end = after.find([',', '.', ';', '“', '"']).unwrap_or(after.len());
+                let obj = after[..end].trim();
+                if !obj.is_empty()
+                    && words_of(obj).len() <= 8
+                    && !obj.to_lowercase().starts_with("that")
+                {
+                    raw = Some(RawSpeaker {
+                        phrase: obj.to_string(),
+                    });
+                }
+            }
+            if v.lemma == "tell" || v.lemma == "say" || v.lemma == "write" || v.lemma == "post" {
+                a.medium = if v.lemma == "tell" {
+                    let ws = words_of(after);
+                    let caps: Vec<&str> = ws
+                        .iter()
+                        .copied()
+                        .skip_while(|w| lower(w) == "the")
+                        .take_while(|w| is_cap(w))
+                        .collect();
+                    (!caps.is_empty())
+                        .then(|| caps.join(" "))
+                        .or_else(|| medium_after(after))
+                } else {
+                    medium_after(after)
+                };
+            }
+            if subordinate {
+                raw = None;
+            }
+            if raw.is_some() {
+                a.cue = if quoted_len > 0 {
+                    Cue::Direct
+                } else {
+                    Cue::Indirect
+                };
+            } else {
+                a.verb = None;
+                a.stance = None;
+            }
+        }
+        // Resolve the speaker.
+        if let Some(r) = raw {
+            resolve(
+                &mut a,
+                &r.phrase,
+                &mut known,
+                &mut known_orgs,
+                &mut last_person,
+            );
+        }
+        // A sentence inside a quote that goes on: take the speaker of the
+        // sentence where the quote closes (filled in below) or of the opener.
+        if a.cue == Cue::None && (carried || unclosed) && quoted_len * 2 >= text.len() {
+            a.cue = Cue::Direct;
+        }
+        {
+            for &(s, e) in &spans {
+                let q = &text[s..e];
+                if !long_quote(&(s, e)) {
+                    a.scare_quotes.push(q.to_string());
+                } else {
+                    a.quote_spans.push((s, e));
+                }
+            }
+            if a.cue == Cue::None && !a.quote_spans.is_empty() {
+                a.cue = Cue::Direct;
+            }
+        }
+        out.push(a);
+        open_quote_from = match (carried, unclosed) {
+            (_, true) => Some(open_quote_from.unwrap_or(si)),
+            (true, false) => {
+                // The quote closed here: give its speaker to the sentences it spans.
+                if let Some(from) = open_quote_from {
+                    let sp = out[si].clone();
+                    if sp.speaker.is_some() {
+                        for a in &mut out[from..si] {
+                            if a.speaker.is_none() {
+                                a.speaker = sp.speaker.clone();
+                                a.role = sp.role.clone();
+                                a.speaker_key = sp.speaker_key.clone();
+                                a.anonymous = sp.anonymous;
+                                a.verb = sp.verb.clone();
+                                a.stance = sp.stance;
+                                a.cue = Cue::Direct;
+                            }
+                        }
+                    }
+                }
+                None
+            }
+            _ => None,
+        };
+        // An opener without a speaker takes the one of the sentence after it,
+        // handled above; a direct quote with no speaker of its own in the
+        // middle of a run keeps the previous speaker.
+        if out[si].cue == Cue::Direct && out[si].speaker.is_none() && si > 0 && !unclosed {
+            let prev = out[si - 1].clone();
+            if prev.speaker.is_some() && prev.cue == Cue::Direct {
+                let a = &mut out[si];
+                a.speaker = prev.speaker;
+                a.role = prev.role;
+                a.speaker_key = prev.speaker_key;
+                a.anonymous = prev.anonymous;
+            }
+        }
+    }
+    for &i in &colon_heads {
+        let person = out[i].speaker_key.as_ref().is_some_and(|k| {
+            known.iter().any(|(n, _)| key_of_name(n) == *k)
+                && out
+                    .iter()
+                    .enumerate()
+                    .any(|(j, b)| j != i && b.speaker_key.as_ref() == Some(k))
+        });
+        if !person {
+            out[i] = Attribution::default();
+        }
+    }
+    // Short forms named before their full form ("Antonov" then "Sergei Antonov"):
+    // give every sentence the fullest name with the same key.
+    for a in &mut out {
+        if let (Some(k), Some(sp)) = (&a.speaker_key, &a.speaker)
+            && let Some((full, role)) = known
+                .iter()
+                .filter(|(n, _)| key_of_name(n) == *k)
+                .max_by_key(|(n, _)| n.split_whitespace().count())
+            && full.split_whitespace().count() > sp.split_whitespace().count()
+        {
+            a.speaker = Some(full.clone());
+            if a.role.is_none() {
+                a.role = role.clone();
+            }
+        }
+    }
+    out
+}
+
+/// A quote that is still open at the end of the sentence.
+fn unclosed_at(text: &str, s: usize, e: usize) -> bool {
+    e == text.len() && !text[s..].trim_end().ends_with(['”', '"', '»', '“'])
+}
+
+fn key_of_name(n: &str) -> String {
+    n.split_whitespace().last().map(lower).unwrap_or_default()
+}
+
+/// Turn a raw speaker phrase into speaker, role, anonymity and key, resolving
+/// pronouns and short forms against the speakers named so far.
+fn resolve(
+    a: &mut Attribution,
+    phrase: &str,
+    known: &mut Vec<(String, Option<String>)>,
+    known_orgs: &mut Vec<String>,
+    last_person: &mut Option<usize>,
+) {
+    let ws = words_of(phrase);
+    let lw: Vec<String> = ws.iter().map(|w| lower(w)).collect();
+    if ws.len() == 1 && PRONOUNS.contains(&lw[0].as_str()) {
+        if let Some(i) = last_person.filter(|_| matches!(lw[0].as_str(), "he" | "she" | "they")) {
+            let (n, r) = &known[i];
+            a.speaker = Some(n.clone());
+            a.role = r.clone();
+            a.speaker_key = Some(key_of_name(n));
+        }
+        return;
+    }
+    let (name, role) = split_role(phrase);
+    let has_name = name.is_some();
+    let anon = !has_name && lw.iter().any(|w| ANONYMOUS.contains(&w.as_str()));
+    if anon {
+        a.anonymous = true;
+        a.speaker = Some(
+            phrase
+                .trim_start_matches("the ")
+                .trim_start_matches("The ")
+                .to_string(),
+        );
+        a.speaker_key = Some("anonymous".to_string());
+        return;
+    }
+    // A person's name: at least one capitalised non-role word and no
+    // organisation words ("Department", "Ministry", "Agency").
+    let org_words = [
+        "department",
+        "ministry",
+        "agency",
+        "authority",
+        "office",
+        "company",
+        "court",
+        "police",
+        "government",
+        "council",
+        "commission",
+        "bank",
+        "union",
+        "committee",
+        "service",
+        "army",
+        "military",
+        "statement",
+        "report",
+        "data",
+        "papers",
+        "documents",
+        "survey",
+    ];
+    let is_org = match &name {
+        Some(n) => n
+            .split_whitespace()
+            .any(|w| org_words.contains(&lower(w).trim_end_matches("'s"))),
+        None => lw
+            .iter()
+            .any(|w| org_words.contains(&w.trim_end_matches("'s"))),
+    };
+    // An unnamed person introduced with "a"/"an" is an anonymous source.
+    if !has_name && matches!(lw.first().map(String::as_str), Some("a" | "an")) {
+        a.anonymous = true;
+        a.speaker = Some(phrase.trim().to_string());
+        a.speaker_key = Some("anonymous".to_string());
+        return;
+    }
+    if let (Some(n), false) = (&name, is_org) {
+        // Short form: the fullest known name with this last name.
+        let key = key_of_name(n);
+        let idx = known.iter().position(|(k, _)| key_of_name(k) == key);
+        let idx = match idx {
+            Some(i) => {
+                if n.split_whitespace().count() > known[i].0.split_whitespace().count() {
+                    known[i].0 = n.clone();
+                }
+                if known[i].1.is_none() {
+                    known[i].1 = role.clone();
+                }
+                i
+            }
+            None => {
+                known.push((n.clone(), role.clone()));
+                known.len() - 1
+            }
+        };
+        a.speaker = Some(known[idx].0.clone());
+        a.role = role.or_else(|| known[idx].1.clone());
+        a.speaker_key = Some(key);
+        *last_person = Some(idx);
+        return;
+    }
+    if !has_name && !is_org {
+        // "the chairman", "the deputy foreign minister": a role of a known person.
+        let role_text = lw
+            .iter()
+            .filter(|w| !matches!(w.as_str(), "the" | "a" | "an"))
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(i) = known.iter().position(|(_, r)| {
+            r.as_ref()
+                .is_some_and(|r| lower(r).ends_with(&role_text) || lower(r) == role_text)
+        }) {
+            let (n, r) = &known[i];
+            a.speaker = Some(n.clone());
+            a.role = r.clone();
+            a.speaker_key = Some(key_of_name(n));
+            *last_person = Some(i);
+            return;
+        }
+    }
+    // An organisation or document; "the agency" is the fullest organisation
+    // named before with the same last word.
+    let org = phrase.trim();
+    let org = org
+        .strip_prefix("the ")
+        .or_else(|| org.strip_prefix("The "))
+        .unwrap_or(org);
+    let last = org.split_whitespace().last().map(lower).unwrap_or_default();
+    let full = known_orgs
+        .iter()
+        .filter(|o| o.split_whitespace().last().map(lower) == Some(last.clone()))
+        .max_by_key(|o| o.len())
+        .cloned();
+    let (org, resolved) = match full {
+        Some(f) if f.len() >= org.len() => (f, true),
+        _ => {
+            known_orgs.push(org.to_string());
+            (org.to_string(), false)
+        }
+    };
+    // A bare common noun ("the company") that names no known organisation
+    // cannot be matched across reports.
+    let generic = !resolved && org.split_whitespace().count() == 1 && !is_cap(&org);
+    a.speaker_key = (!generic).then(|| lower(&org));
+    a.speaker = Some(org);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pronoun_goes_to_last_named_speaker() {
+        let a = attribute(&[
+            "Deputy Foreign Minister Sergei Antonov said the talks were over.",
+            "He said the next round would not take place.",
+        ]);
+        assert_eq!(a[1].speaker.as_deref(), Some("Sergei Antonov"));
+        assert_eq!(a[1].cue, Cue::Indirect);
+    }
+
+    #[test]
+    fn speaker_after_verb() {
+        let a = attribute(&["The talks are over, said Antonov."]);
+        assert_eq!(a[0].speaker.as_deref(), Some("Antonov"));
+        assert_eq!(a[0].cue, Cue::Indirect);
+    }
+
+    #[test]
+    fn according_to_and_anonymous() {
+        let a = attribute(&[
+            "The deal is off, according to the Defense Ministry.",
+            "Two diplomats familiar with the talks said a deal was close.",
+        ]);
+        assert_eq!(a[0].cue, Cue::AccordingTo);
+        assert_eq!(a[0].speaker.as_deref(), Some("Defense Ministry"));
+        assert!(a[1].anonymous);
+    }
+
+    #[test]
+    fn multi_sentence_quote_keeps_speaker() {
+        let a = attribute(&["“We will fight.", "We will win,” Antonov said."]);
+        assert_eq!(a[0].cue, Cue::Direct);
+        assert_eq!(a[0].speaker.as_deref(), Some("Antonov"));
+    }
+
+    #[test]
+    fn apostrophe_is_not_a_quote_and_scare_quotes_are_found() {
+        let a = attribute(&["Russia’s move was “a step backwards”, the ministry said."]);
+        assert_eq!(a[0].scare_quotes, vec!["“a step backwards”".to_string()]);
+        assert_eq!(a[0].cue, Cue::Indirect);
+    }
+
+    #[test]
+    fn unattributed_claim_has_no_cue() {
+        let a = attribute(&["The May round in Geneva has been cancelled."]);
+        assert_eq!(a[0], Attribution::default());
+    }
+}
