@@ -204,6 +204,22 @@ fn quote_text(s: &crate::document::Sentence) -> String {
         .join(" … ")
 }
 
+/// One report names a speaker only by role ("Volkaria's deputy foreign
+/// minister") and the other names that person with that role.
+fn same_by_role(named: &Attribution, by_role: &Attribution) -> bool {
+    let (Some(role), Some(desc)) = (&named.role, &by_role.speaker) else {
+        return false;
+    };
+    let role = crate::text::fold(role);
+    let desc = crate::text::fold(desc);
+    // Drop a possessive owner ("volkaria's") from the description.
+    let desc = desc
+        .split_once("'s ")
+        .map_or(desc.as_str(), |(_, r)| r)
+        .trim();
+    !desc.is_empty() && (role == desc || role.ends_with(desc))
+}
+
 /// All direct-quote words of a member's sentences.
 fn member_quotes(docs: &[Document], (d, ss): &(usize, Vec<usize>)) -> String {
     ss.iter()
@@ -250,6 +266,8 @@ fn attribution_diffs(docs: &[Document], members: &[(usize, Vec<usize>)]) -> Vec<
             } else if let (Some(kx), Some(ky)) = (&ax.speaker_key, &ay.speaker_key)
                 && kx != ky
                 && !ax.anonymous
+                && !same_by_role(ax, ay)
+                && !same_by_role(ay, ax)
             {
                 push(
                     AttributionDiffKind::DifferentSpeaker,
@@ -448,6 +466,19 @@ mod tests {
                 (DiffOp::Equal, "people."),
             ]
         );
+    }
+
+    #[test]
+    fn role_only_speaker_matches_named_speaker_across_reports() {
+        let a = crate::attribution::attribute(&[
+            "Deputy Foreign Minister Sergei Antonov said the talks were over.",
+        ]);
+        let b = crate::attribution::attribute(&[
+            "Volkaria's deputy foreign minister said the talks were over.",
+        ]);
+        assert!(same_by_role(&a[0], &b[0]));
+        let c = crate::attribution::attribute(&["The finance minister said the talks were over."]);
+        assert!(!same_by_role(&a[0], &c[0]));
     }
 
     #[test]
