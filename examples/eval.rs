@@ -172,6 +172,8 @@ fn nanco(path: &Path, threshold: f64) {
         align: AlignOptions { threshold },
     };
     let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
+    // For the ranking measure: (best sentence-pair similarity, same cluster).
+    let mut ranked: Vec<(f64, bool)> = Vec::new();
     for q in v.as_array().into_iter().flatten() {
         let answers: Vec<(String, i64)> = q["answers"]
             .as_array()
@@ -194,6 +196,21 @@ fn nanco(path: &Path, threshold: f64) {
         let Ok(report) = storydiff::compare(&sources, &opts) else {
             continue;
         };
+        let docs: Vec<storydiff::document::Document> = sources
+            .iter()
+            .map(storydiff::document::Document::build)
+            .collect();
+        let mut best: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+        for ((da, _), (db, _), sc) in storydiff::align::scored_pairs(&docs) {
+            let e = best.entry((da.min(db), da.max(db))).or_insert(0.0);
+            *e = e.max(sc);
+        }
+        for i in 0..answers.len() {
+            for j in i + 1..answers.len() {
+                let same = answers[i].1 == answers[j].1 && answers[i].1 >= 0;
+                ranked.push((best.get(&(i, j)).copied().unwrap_or(0.0), same));
+            }
+        }
         let index: BTreeMap<&str, usize> = report
             .sources
             .iter()
@@ -235,5 +252,30 @@ fn nanco(path: &Path, threshold: f64) {
     };
     println!(
         "nanco pairs (threshold {threshold:.2}): precision {p:.3} recall {r:.3} F1 {f:.3} (tp {tp}, fp {fp}, fn {fneg})"
+    );
+    // Ranking quality of the similarity itself: best F1 over all cut-offs of
+    // each paragraph pair's best sentence-pair similarity.
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let pos = ranked.iter().filter(|x| x.1).count();
+    let (mut tp2, mut best_f, mut best_t) = (0usize, 0.0f64, 0.0f64);
+    for (k, (sc, same)) in ranked.iter().enumerate() {
+        if *same {
+            tp2 += 1;
+        }
+        let p = tp2 as f64 / (k + 1) as f64;
+        let r = tp2 as f64 / pos.max(1) as f64;
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        if f > best_f && *sc > 0.0 {
+            best_f = f;
+            best_t = *sc;
+        }
+    }
+    println!(
+        "nanco similarity ranking: best pair F1 {best_f:.3} at similarity {best_t:.3} ({pos} positive of {} pairs)",
+        ranked.len()
     );
 }

@@ -245,6 +245,17 @@ pub fn align(docs: &[Document], opts: &AlignOptions) -> Alignment {
         .iter()
         .map(|d| d.sentences.iter().map(|s| s.headline).collect())
         .collect();
+    let pair_cands = candidates(&v);
+    let mut links: Vec<Link> = Vec::new();
+    for ((da, db), cands) in pair_cands {
+        links.extend(match_pair(&v, &headline, da, db, &cands, opts));
+    }
+    groups_from_links(docs, links)
+}
+
+/// Candidate partners of every sentence in the other documents, from the
+/// inverted index, with their similarity.
+fn candidates(v: &Vectors) -> PairCandidates {
     // Inverted index: term → sentences carrying it.
     let mut postings: HashMap<u32, Vec<SentRef>> = HashMap::new();
     for (di, dv) in v.vecs.iter().enumerate() {
@@ -292,12 +303,20 @@ pub fn align(docs: &[Document], opts: &AlignOptions) -> Alignment {
             }
         }
     }
+    pair_cands
+}
 
-    let mut links: Vec<Link> = Vec::new();
-    for ((da, db), cands) in pair_cands {
-        links.extend(match_pair(&v, &headline, da, db, &cands, opts));
-    }
-    groups_from_links(docs, links)
+/// Every candidate sentence pair across documents with its similarity, as
+/// the aligner sees them before matching (for evaluation and tuning).
+pub fn scored_pairs(docs: &[Document]) -> Vec<(SentRef, SentRef, f64)> {
+    let v = build_vectors(docs);
+    candidates(&v)
+        .into_iter()
+        .flat_map(|((da, db), list)| {
+            list.into_iter()
+                .map(move |(sa, sb, sc)| ((da, sa), (db, sb), sc))
+        })
+        .collect()
 }
 
 /// One-to-one matching with splits and merges between documents `da` and `db`.
