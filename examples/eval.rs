@@ -1,7 +1,7 @@
 //! Evaluation on public data, read at run time (never copied into the repo).
 //!
 //! ```text
-//! cargo run --release --example eval -- --data ../shared/data [--threshold 0.34] [--sweep]
+//! cargo run --release --example eval -- --data ../shared/data [--threshold 0.22] [--sweep]
 //! ```
 //!
 //! Prints:
@@ -42,8 +42,11 @@ fn main() {
     } else {
         vec![threshold]
     };
-    for t in ts {
+    for &t in &ts {
         nanco(&data.join("nanco/nanco_dataset.json"), t);
+    }
+    for &t in &ts {
+        ecb_links(&data.join("ecbplus/clusters.jsonl"), t);
     }
     attribution_accuracy();
 }
@@ -277,5 +280,134 @@ fn nanco(path: &Path, threshold: f64) {
     println!(
         "nanco similarity ranking: best pair F1 {best_f:.3} at similarity {best_t:.3} ({pos} positive of {} pairs)",
         ranked.len()
+    );
+}
+
+/// Hand-labelled sentence links on real ECB+ reports (`eval/ecb-links.json`):
+/// link precision, recall and F1, and the macro-F1 of classifying each
+/// sentence as shared (it has a link) or unique.
+fn ecb_links(clusters: &Path, threshold: f64) {
+    let Ok(text) = std::fs::read_to_string(clusters) else {
+        println!("ecb links: {} not found, skipped", clusters.display());
+        return;
+    };
+    let labels: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/ecb-links.json"))
+            .unwrap_or_default(),
+    )
+    .unwrap_or_default();
+    let mut docs_by_id: BTreeMap<String, String> = BTreeMap::new();
+    for line in text.lines() {
+        let Ok(c) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        for d in c["docs"].as_array().into_iter().flatten() {
+            let id = d["doc_id"].as_str().unwrap_or_default().to_string();
+            let body = format!(
+                "{}\n\n{}",
+                d["title"].as_str().unwrap_or_default(),
+                d["text"].as_str().unwrap_or_default()
+            );
+            docs_by_id.insert(id, body);
+        }
+    }
+    let opts = Options {
+        align: AlignOptions { threshold },
+    };
+    let gold: BTreeSet<((String, u64), (String, u64))> = labels["links"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|l| {
+            let a = (l[0][0].as_str()?.to_string(), l[0][1].as_u64()?);
+            let b = (l[1][0].as_str()?.to_string(), l[1][1].as_u64()?);
+            Some(if a < b { (a, b) } else { (b, a) })
+        })
+        .collect();
+    let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
+    // Confusion for shared (true) / unique (false) per sentence.
+    let mut conf = [[0usize; 2]; 2];
+    for story in labels["stories"].as_array().into_iter().flatten() {
+        let ids: Vec<String> = story
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|x| x.as_str().map(String::from))
+            .collect();
+        let sources: Vec<Source> = ids
+            .iter()
+            .filter_map(|id| {
+                docs_by_id
+                    .get(id)
+                    .map(|t| Source::from_text(id.clone(), t.clone()))
+            })
+            .collect();
+        let Ok(report) = storydiff::compare(&sources, &opts) else {
+            continue;
+        };
+        let start_of = |label: &str, id: usize| -> u64 {
+            report
+                .sources
+                .iter()
+                .find(|s| s.label == label)
+                .and_then(|s| s.sentences.get(id))
+                .map_or(0, |s| s.start as u64)
+        };
+        let mut pred: BTreeSet<((String, u64), (String, u64))> = BTreeSet::new();
+        for g in &report.groups {
+            let sents: Vec<(String, u64)> = g
+                .members
+                .iter()
+                .flat_map(|m| {
+                    m.sentences
+                        .iter()
+                        .map(|&i| (m.source.clone(), start_of(&m.source, i)))
+                })
+                .collect();
+            for (k, a) in sents.iter().enumerate() {
+                for b in &sents[k + 1..] {
+                    if a.0 != b.0 {
+                        pred.insert(if a < b {
+                            (a.clone(), b.clone())
+                        } else {
+                            (b.clone(), a.clone())
+                        });
+                    }
+                }
+            }
+        }
+        let story_gold: BTreeSet<_> = gold
+            .iter()
+            .filter(|(a, _)| ids.contains(&a.0))
+            .cloned()
+            .collect();
+        tp += pred.intersection(&story_gold).count();
+        fp += pred.difference(&story_gold).count();
+        fneg += story_gold.difference(&pred).count();
+        for s in &report.sources {
+            for sent in &s.sentences {
+                let key = (s.label.clone(), sent.start as u64);
+                let g_shared = story_gold.iter().any(|(a, b)| *a == key || *b == key);
+                let p_shared = pred.iter().any(|(a, b)| *a == key || *b == key);
+                conf[usize::from(g_shared)][usize::from(p_shared)] += 1;
+            }
+        }
+    }
+    let prf = |tp: usize, fp: usize, fneg: usize| {
+        let p = tp as f64 / (tp + fp).max(1) as f64;
+        let r = tp as f64 / (tp + fneg).max(1) as f64;
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        (p, r, f)
+    };
+    let (p, r, f) = prf(tp, fp, fneg);
+    let (_, _, f_shared) = prf(conf[1][1], conf[0][1], conf[1][0]);
+    let (_, _, f_unique) = prf(conf[0][0], conf[1][0], conf[0][1]);
+    println!(
+        "ecb+ labelled links (threshold {threshold:.2}): precision {p:.3} recall {r:.3} F1 {f:.3} (tp {tp}, fp {fp}, fn {fneg}); shared/unique macro-F1 {:.3}",
+        (f_shared + f_unique) / 2.0
     );
 }

@@ -20,7 +20,8 @@
 //! deterministic.
 
 use crate::document::Document;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 /// A term carried by more sentences than this is not used to find candidates.
 pub const MAX_POSTINGS: usize = 400;
@@ -36,7 +37,7 @@ pub struct AlignOptions {
 
 impl Default for AlignOptions {
     fn default() -> Self {
-        AlignOptions { threshold: 0.34 }
+        AlignOptions { threshold: 0.22 }
     }
 }
 
@@ -80,7 +81,7 @@ struct Vectors {
 }
 
 fn build_vectors(docs: &[Document]) -> Vectors {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids: HashMap<&str, u32> = HashMap::default();
     let mut surface: Vec<String> = Vec::new();
     let mut df: Vec<usize> = Vec::new();
     let mut raw: Vec<Vec<Vec<(u32, bool)>>> = Vec::with_capacity(docs.len());
@@ -257,7 +258,7 @@ pub fn align(docs: &[Document], opts: &AlignOptions) -> Alignment {
 /// inverted index, with their similarity.
 fn candidates(v: &Vectors) -> PairCandidates {
     // Inverted index: term → sentences carrying it.
-    let mut postings: HashMap<u32, Vec<SentRef>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<SentRef>> = HashMap::default();
     for (di, dv) in v.vecs.iter().enumerate() {
         for (si, sv) in dv.iter().enumerate() {
             for &(t, _) in sv {
@@ -269,7 +270,7 @@ fn candidates(v: &Vectors) -> PairCandidates {
     let mut pair_cands: PairCandidates = BTreeMap::new();
     for (di, dv) in v.vecs.iter().enumerate() {
         for (si, sv) in dv.iter().enumerate() {
-            let mut acc: HashMap<SentRef, f64> = HashMap::new();
+            let mut acc: HashMap<SentRef, f64> = HashMap::default();
             for &(t, w) in sv {
                 let Some(list) = postings.get(&t) else {
                     continue;
@@ -365,14 +366,14 @@ fn match_pair(
         let n = norm(part);
         n > 0.0 && dot(whole, part) / (n * n) >= 0.3
     };
-    let mut seen: Vec<(usize, usize, bool)> = Vec::new();
+    let mut seen: std::collections::HashSet<(usize, usize, bool)> =
+        std::collections::HashSet::new();
     for (&sa, bs) in &near_a {
         for &sb in bs {
             for start in [sb.saturating_sub(1), sb] {
-                if start + 1 >= vb.len() || seen.contains(&(sa, start, true)) {
+                if start + 1 >= vb.len() || !seen.insert((sa, start, true)) {
                     continue;
                 }
-                seen.push((sa, start, true));
                 let (b0, b1) = (&vb[start], &vb[start + 1]);
                 if !(part_ok(&va[sa], b0) && part_ok(&va[sa], b1)) {
                     continue;
@@ -388,10 +389,9 @@ fn match_pair(
                 }
             }
             for start in [sa.saturating_sub(1), sa] {
-                if start + 1 >= va.len() || seen.contains(&(start, sb, false)) {
+                if start + 1 >= va.len() || !seen.insert((start, sb, false)) {
                     continue;
                 }
-                seen.push((start, sb, false));
                 let (a0, a1) = (&va[start], &va[start + 1]);
                 if !(part_ok(&vb[sb], a0) && part_ok(&vb[sb], a1)) {
                     continue;

@@ -27,6 +27,7 @@
 //! ```
 
 use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// How a sentence is attributed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
@@ -336,81 +337,88 @@ struct VerbHit {
     stance: Stance,
 }
 
-fn find_verb(text: &str, outside: &dyn Fn(usize) -> bool) -> Option<VerbHit> {
-    let lower_text = text.to_lowercase();
-    // Same byte offsets only when lowercasing kept lengths; else use the text.
-    let hay = if lower_text.len() == text.len() {
-        lower_text.as_str()
-    } else {
-        text
-    };
-    let mut best: Option<VerbHit> = None;
-    for (lemma, stance, forms) in VERBS {
-        for f in *forms {
-            let mut from = 0;
-            while let Some(p) = hay[from..].find(f) {
-                let s = from + p;
-                let e = s + f.len();
-                from = e;
-                let before_ok = s == 0
-                    || !hay[..s]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric);
-                let after_ok = !hay[e..].chars().next().is_some_and(char::is_alphanumeric);
-                let prev_word = hay[..s]
-                    .split_whitespace()
-                    .next_back()
-                    .unwrap_or("")
-                    .trim_matches(|c: char| !c.is_alphanumeric());
-                // "after reports that" is a noun; "are told to" is passive.
-                let not_verb = matches!(
-                    prev_word,
-                    "the"
-                        | "a"
-                        | "an"
-                        | "after"
-                        | "of"
-                        | "in"
-                        | "to"
-                        | "following"
-                        | "with"
-                        | "for"
-                        | "by"
-                        | "these"
-                        | "those"
-                        | "its"
-                        | "their"
-                        | "his"
-                        | "her"
-                        | "is"
-                        | "are"
-                        | "was"
-                        | "were"
-                        | "be"
-                        | "been"
-                        | "being"
-                        | "no"
-                        | "new"
-                        | "such"
-                );
-                if before_ok
-                    && after_ok
-                    && !not_verb
-                    && outside(s)
-                    && best.as_ref().is_none_or(|b| s < b.start)
-                {
-                    best = Some(VerbHit {
-                        start: s,
-                        end: e,
-                        lemma,
-                        stance: *stance,
-                    });
-                }
+/// Verb form → (lemma, stance), built once from [`VERBS`].
+fn verb_forms() -> &'static std::collections::HashMap<&'static str, (&'static str, Stance)> {
+    static M: std::sync::OnceLock<std::collections::HashMap<&'static str, (&'static str, Stance)>> =
+        std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for (lemma, stance, forms) in VERBS {
+            for f in *forms {
+                // Two-word forms ("called on") are keyed by their first word.
+                let key = f.split(' ').next().unwrap_or(f);
+                m.entry(key).or_insert((*lemma, *stance));
             }
         }
+        m
+    })
+}
+
+/// The first reporting verb outside quotes, one pass over the words.
+fn find_verb(text: &str, outside: &dyn Fn(usize) -> bool) -> Option<VerbHit> {
+    let forms = verb_forms();
+    let mut prev = String::new();
+    for (s, w) in text.split_word_bound_indices() {
+        if !w.chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let lw = w.to_lowercase();
+        let hit = forms.get(lw.as_str()).copied();
+        // "after reports that" is a noun; "are told to" is passive.
+        let not_verb = matches!(
+            prev.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "after"
+                | "of"
+                | "in"
+                | "to"
+                | "following"
+                | "with"
+                | "for"
+                | "by"
+                | "these"
+                | "those"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "being"
+                | "no"
+                | "new"
+                | "such"
+        );
+        if let Some((lemma, stance)) = hit
+            && !not_verb
+            && outside(s)
+        {
+            let mut end = s + w.len();
+            // "called on" needs its particle; plain "called" is not speech.
+            if lemma == "call" {
+                let rest = &text[end..];
+                if !rest.starts_with(" on ") {
+                    prev = lw;
+                    continue;
+                }
+                end += 3;
+            }
+            return Some(VerbHit {
+                start: s,
+                end,
+                lemma,
+                stance,
+            });
+        }
+        prev = lw;
     }
-    best
+    None
 }
 
 /// Split "Deputy Foreign Minister Sergei Antonov" into (name, role).

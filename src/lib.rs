@@ -27,6 +27,7 @@ pub mod text;
 use document::Document;
 pub use error::Error;
 use ingest::Source;
+use rayon::prelude::*;
 use report::Report;
 
 /// Everything the library needs to know to compare sources; the CLI builds it
@@ -42,7 +43,8 @@ pub struct Options {
 /// when a source has no text.
 pub fn compare(sources: &[Source], opts: &Options) -> Result<Report, Error> {
     check_sources(sources)?;
-    let docs: Vec<Document> = sources.iter().map(Document::build).collect();
+    // Documents are independent: build them on all cores (order is kept).
+    let docs: Vec<Document> = sources.par_iter().map(Document::build).collect();
     let alignment = align::align(&docs, &opts.align);
     Ok(compare::report(&docs, &alignment))
 }

@@ -307,6 +307,97 @@ pub fn fold(word: &str) -> String {
         .collect()
 }
 
+/// British spellings common in news, with their American forms, so that a
+/// UK and a US outlet's words meet ("centre" / "center").
+const BRITISH: &[(&str, &str)] = &[
+    ("centre", "center"),
+    ("centres", "centers"),
+    ("theatre", "theater"),
+    ("metre", "meter"),
+    ("metres", "meters"),
+    ("kilometre", "kilometer"),
+    ("kilometres", "kilometers"),
+    ("litre", "liter"),
+    ("litres", "liters"),
+    ("fibre", "fiber"),
+    ("colour", "color"),
+    ("favour", "favor"),
+    ("favoured", "favored"),
+    ("labour", "labor"),
+    ("honour", "honor"),
+    ("behaviour", "behavior"),
+    ("neighbour", "neighbor"),
+    ("neighbouring", "neighboring"),
+    ("harbour", "harbor"),
+    ("rumour", "rumor"),
+    ("rumours", "rumors"),
+    ("vapour", "vapor"),
+    ("armour", "armor"),
+    ("armoured", "armored"),
+    ("defence", "defense"),
+    ("offence", "offense"),
+    ("licence", "license"),
+    ("programme", "program"),
+    ("programmes", "programs"),
+    ("catalogue", "catalog"),
+    ("dialogue", "dialog"),
+    ("travelled", "traveled"),
+    ("travelling", "traveling"),
+    ("cancelled", "canceled"),
+    ("cancelling", "canceling"),
+    ("labelled", "labeled"),
+    ("modelling", "modeling"),
+    ("fuelled", "fueled"),
+    ("jewellery", "jewelry"),
+    ("tyre", "tire"),
+    ("tyres", "tires"),
+    ("grey", "gray"),
+    ("aluminium", "aluminum"),
+    ("mould", "mold"),
+    ("plough", "plow"),
+    ("sceptical", "skeptical"),
+    ("paediatric", "pediatric"),
+    ("anaesthetic", "anesthetic"),
+    ("manoeuvre", "maneuver"),
+    ("organise", "organize"),
+    ("organised", "organized"),
+    ("organisation", "organization"),
+    ("organisations", "organizations"),
+    ("recognise", "recognize"),
+    ("recognised", "recognized"),
+    ("realise", "realize"),
+    ("realised", "realized"),
+    ("apologise", "apologize"),
+    ("apologised", "apologized"),
+    ("criticise", "criticize"),
+    ("criticised", "criticized"),
+    ("emphasise", "emphasize"),
+    ("emphasised", "emphasized"),
+    ("authorise", "authorize"),
+    ("authorised", "authorized"),
+    ("prioritise", "prioritize"),
+    ("mobilise", "mobilize"),
+    ("stabilise", "stabilize"),
+    ("privatisation", "privatization"),
+    ("minimise", "minimize"),
+    ("maximise", "maximize"),
+    ("legalise", "legalize"),
+    ("characterise", "characterize"),
+    ("hospitalised", "hospitalized"),
+    ("analyse", "analyze"),
+    ("analysed", "analyzed"),
+    ("paralysed", "paralyzed"),
+    ("paralyses", "paralyzes"),
+];
+
+/// The American spelling of a folded word, or the word itself.
+pub fn americanize(folded: &str) -> &str {
+    BRITISH
+        .iter()
+        .find(|(b, _)| *b == folded)
+        .map_or(folded, |(_, a)| a)
+}
+
 /// Drop an English possessive ending ("Russia's" → "russia").
 fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s")
@@ -388,7 +479,7 @@ pub fn analyze(text: &str) -> Features {
         if stop || is_reporting(base) {
             continue;
         }
-        add_term(&mut f, stem(base), base);
+        add_term(&mut f, stem(americanize(base)), base);
     }
     f
 }
@@ -448,6 +539,16 @@ pub fn diff_tokens(text: &str) -> Vec<Token<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn british_and_american_spellings_meet() {
+        assert_eq!(
+            analyze("the Promises Treatment Centre").terms,
+            analyze("the Promises Treatment Center").terms
+        );
+        assert_eq!(americanize("paralysed"), "paralyzed");
+        assert_eq!(americanize("promise"), "promise");
+    }
 
     #[test]
     fn folding_removes_accents_and_case() {
