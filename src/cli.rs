@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use storydiff::Options;
 use storydiff::align::AlignOptions;
 use storydiff::render::{Only, TerminalOptions};
+use storydiff::report::Significance;
 
 /// Compare news reports of the same events: which sentences say the same
 /// thing, how their wording differs, and which claims only one report makes.
@@ -31,6 +32,21 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Compare versions of one article in order: added, removed, edited,
+    /// moved, split and merged sentences per step, and each claim's history.
+    Versions {
+        /// The versions, oldest first (or any order with --sort time).
+        #[arg(value_name = "VERSION", required = true)]
+        files: Vec<String>,
+        /// Order: as given, or by the modification/publication time in the
+        /// pages' metadata.
+        #[arg(long, value_enum, default_value_t = SortBy::Given)]
+        sort: SortBy,
+        #[command(flatten)]
+        compare: CompareArgs,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Show how storydiff splits one file into sentences, with byte spans.
     Segment {
         /// The file to split (`-` for stdin).
@@ -61,6 +77,32 @@ pub struct CompareArgs {
     /// Show each link's score and the shared words behind it.
     #[arg(long)]
     pub explain: bool,
+
+    /// Hide differences below this level, in the views and the exit code:
+    /// typography < wording < facts (numbers, names, dates) < attribution < claim.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub min_significance: Option<SignificanceArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SignificanceArg {
+    Typography,
+    Wording,
+    Facts,
+    Attribution,
+    Claim,
+}
+
+impl From<SignificanceArg> for Significance {
+    fn from(a: SignificanceArg) -> Self {
+        match a {
+            SignificanceArg::Typography => Significance::Typography,
+            SignificanceArg::Wording => Significance::Wording,
+            SignificanceArg::Facts => Significance::Facts,
+            SignificanceArg::Attribution => Significance::Attribution,
+            SignificanceArg::Claim => Significance::Claim,
+        }
+    }
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -76,6 +118,12 @@ pub struct OutputArgs {
     /// When to colour the terminal view (NO_COLOR is honoured under auto).
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortBy {
+    Given,
+    Time,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -141,6 +189,7 @@ impl OutputArgs {
                 OnlyArg::Unique => Only::Unique,
             },
             explain: args.explain,
+            min_significance: args.min_significance.map(Into::into),
         }
     }
 }

@@ -64,7 +64,20 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
         }
         let conflicts = number_conflicts(docs, &g.members);
         let attribution_diffs = attribution_diffs(docs, &g.members);
+        let pairs: Vec<(&str, &str)> = texts
+            .iter()
+            .skip(1)
+            .map(|t| (reference.as_str(), t.as_str()))
+            .collect();
+        let significance = significance_of(
+            g.members.len() < n,
+            wording,
+            &pairs,
+            !attribution_diffs.is_empty(),
+            !conflicts.is_empty(),
+        );
         groups.push(GroupReport {
+            significance,
             id: gid,
             kind,
             wording,
@@ -335,6 +348,57 @@ fn link_report(docs: &[Document], l: &Link) -> LinkReport {
         score: round3(l.score),
         evidence: l.evidence.clone(),
     }
+}
+
+/// The significance of a difference, from what changed. `pairs` are the
+/// (reference, other) texts compared.
+pub fn significance_of(
+    claim_missing: bool,
+    wording: Wording,
+    pairs: &[(&str, &str)],
+    attribution_changed: bool,
+    numbers_conflict: bool,
+) -> Option<Significance> {
+    if claim_missing {
+        return Some(Significance::Claim);
+    }
+    if attribution_changed {
+        return Some(Significance::Attribution);
+    }
+    match wording {
+        Wording::Identical => None,
+        Wording::Trivial => Some(Significance::Typography),
+        Wording::Changed => {
+            let facts = numbers_conflict || pairs.iter().any(|(a, b)| fact_changed(a, b));
+            Some(if facts {
+                Significance::Facts
+            } else {
+                Significance::Wording
+            })
+        }
+    }
+}
+
+/// Whether a number, name or date of one text is missing from the other: a
+/// word starting with a digit, or a capitalised word that is not a function
+/// word, whose folded form the other text does not have.
+pub fn fact_changed(a: &str, b: &str) -> bool {
+    use std::collections::HashSet;
+    use unicode_segmentation::UnicodeSegmentation;
+    let folded = |s: &str| -> HashSet<String> { s.unicode_words().map(text::fold).collect() };
+    let (fa, fb) = (folded(a), folded(b));
+    let missing = |s: &str, other: &HashSet<String>| {
+        s.unicode_words().any(|w| {
+            let first = w.chars().next();
+            let f = text::fold(w);
+            let factual = first.is_some_and(|c| c.is_ascii_digit())
+                || (first.is_some_and(char::is_uppercase)
+                    && !text::is_stop(&f)
+                    && !text::is_reporting(&f));
+            factual && !other.contains(&f)
+        })
+    };
+    missing(a, &fb) || missing(b, &fa)
 }
 
 /// Compare wording: identical text, typography only, or changed words.

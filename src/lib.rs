@@ -23,6 +23,7 @@ pub mod render;
 pub mod report;
 pub mod segment;
 pub mod text;
+pub mod versions;
 
 use document::Document;
 pub use error::Error;

@@ -3,7 +3,7 @@
 mod cli;
 
 use clap::Parser;
-use cli::{Cli, Command, Format, OutputArgs};
+use cli::{Cli, Command, CompareArgs, Format, OutputArgs, SortBy};
 use std::io::Write;
 use std::process::ExitCode;
 use storydiff::ingest::{self, Source};
@@ -30,50 +30,18 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<u8, Error> {
     match cli.command {
         Some(Command::Segment { file, output }) => segment(&file, &output),
+        Some(Command::Versions {
+            files,
+            sort,
+            compare,
+            output,
+        }) => versions(&files, sort, &compare, &output),
         None => compare(&cli),
     }
 }
 
 fn compare(cli: &Cli) -> Result<u8, Error> {
-    if cli.files.len() < 2 {
-        return Err(Error::Usage(format!(
-            "need at least 2 reports to compare, got {} (see `storydiff --help`; `storydiff segment FILE` inspects one)",
-            cli.files.len()
-        )));
-    }
-    if cli.compare.labels.len() > cli.files.len() {
-        return Err(Error::Usage(format!(
-            "{} labels given for {} reports",
-            cli.compare.labels.len(),
-            cli.files.len()
-        )));
-    }
-    if cli.files.iter().filter(|f| f.as_str() == "-").count() > 1 {
-        return Err(Error::Usage("stdin (-) can be read only once".to_string()));
-    }
-    let mut sources: Vec<Source> = Vec::new();
-    for (i, arg) in cli.files.iter().enumerate() {
-        let (named, path) = ingest::split_labelled(arg);
-        let label = cli
-            .compare
-            .labels
-            .get(i)
-            .cloned()
-            .or(named)
-            .unwrap_or_else(|| ingest::default_label(&path));
-        let src = ingest::read_source(&path, &label)?;
-        if src.text.trim().is_empty() {
-            if cli.compare.skip_empty {
-                eprintln!("storydiff: warning: {path}: empty, skipped");
-                continue;
-            }
-            return Err(Error::input(
-                path,
-                "empty (no text to compare; --skip-empty skips such inputs)",
-            ));
-        }
-        sources.push(src);
-    }
+    let sources = load_sources(&cli.files, &cli.compare, "reports")?;
     let report = storydiff::compare(&sources, &cli.compare.to_options())?;
     let body = match cli.output.format {
         Format::Json => render::json::render(&report),
@@ -84,7 +52,100 @@ fn compare(cli: &Cli) -> Result<u8, Error> {
         }
     };
     emit(&cli.output, &body)?;
-    Ok(if report.summary.differences {
+    let min = cli.compare.min_significance.map(Into::into);
+    Ok(if report.differs_at(min) {
+        exit::DIFFERENT
+    } else {
+        exit::SAME
+    })
+}
+
+/// Read the inputs of a multi-input command: labels, stdin once, empty files.
+fn load_sources(files: &[String], args: &CompareArgs, what: &str) -> Result<Vec<Source>, Error> {
+    if files.len() < 2 {
+        return Err(Error::Usage(format!(
+            "need at least 2 {what} to compare, got {} (see `storydiff --help`; `storydiff segment FILE` inspects one)",
+            files.len()
+        )));
+    }
+    if args.labels.len() > files.len() {
+        return Err(Error::Usage(format!(
+            "{} labels given for {} {what}",
+            args.labels.len(),
+            files.len()
+        )));
+    }
+    if files.iter().filter(|f| f.as_str() == "-").count() > 1 {
+        return Err(Error::Usage("stdin (-) can be read only once".to_string()));
+    }
+    let mut sources: Vec<Source> = Vec::new();
+    for (i, arg) in files.iter().enumerate() {
+        let (named, path) = ingest::split_labelled(arg);
+        let label = args
+            .labels
+            .get(i)
+            .cloned()
+            .or(named)
+            .unwrap_or_else(|| ingest::default_label(&path));
+        let src = ingest::read_source(&path, &label)?;
+        if src.text.trim().is_empty() {
+            if args.skip_empty {
+                eprintln!("storydiff: warning: {path}: empty, skipped");
+                continue;
+            }
+            return Err(Error::input(
+                path,
+                "empty (no text to compare; --skip-empty skips such inputs)",
+            ));
+        }
+        sources.push(src);
+    }
+    Ok(sources)
+}
+
+fn versions(
+    files: &[String],
+    sort: SortBy,
+    args: &CompareArgs,
+    output: &OutputArgs,
+) -> Result<u8, Error> {
+    let mut sources = load_sources(files, args, "versions")?;
+    if sort == SortBy::Time {
+        let mut keyed = Vec::with_capacity(sources.len());
+        for s in sources {
+            let t = s
+                .meta
+                .get("modified")
+                .or_else(|| s.meta.get("published"))
+                .cloned()
+                .ok_or_else(|| {
+                    Error::input(
+                        s.origin.clone(),
+                        "no publication or modification time in its metadata (needed by --sort time)",
+                    )
+                })?;
+            keyed.push((t, s));
+        }
+        // ISO 8601 times sort as text; the stable sort keeps ties in order.
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        sources = keyed.into_iter().map(|(_, s)| s).collect();
+    }
+    let report = storydiff::versions::versions(&sources, &args.to_options())?;
+    let body = match output.format {
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(&report).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        Format::Terminal => {
+            let opts = output.terminal_options(args);
+            colored::control::set_override(opts.color);
+            render::versions::render(&report, &opts)
+        }
+    };
+    emit(output, &body)?;
+    let min = args.min_significance.map(Into::into);
+    Ok(if report.differs_at(min) {
         exit::DIFFERENT
     } else {
         exit::SAME

@@ -104,6 +104,26 @@ pub enum Wording {
     Changed,
 }
 
+/// How much a change matters, least to most. `--min-significance` hides
+/// changes below a level in the views and the exit code.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Significance {
+    /// Punctuation, whitespace, case or typography only (and sentence
+    /// boundaries moved without word changes).
+    Typography = 1,
+    /// Words changed, or a sentence moved.
+    Wording = 2,
+    /// Numbers, names or dates changed.
+    Facts = 3,
+    /// Speaker, stance or cue changed.
+    Attribution = 4,
+    /// A claim added, removed, or missing from a report.
+    Claim = 5,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupReport {
     pub id: usize,
@@ -118,6 +138,9 @@ pub struct GroupReport {
     pub conflicts: Vec<Conflict>,
     /// Where the members' attributions differ.
     pub attribution_diffs: Vec<AttributionDiff>,
+    /// The most significant difference in the group; null when the members
+    /// say the same thing in the same words.
+    pub significance: Option<Significance>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -193,4 +216,18 @@ pub struct Summary {
     pub coverage: Vec<Vec<f64>>,
     /// True when some group misses a source or some wording differs.
     pub differences: bool,
+}
+
+impl Report {
+    /// Whether any group differs at `min` significance or above (all
+    /// differences when `min` is None). Picks the exit code.
+    pub fn differs_at(&self, min: Option<Significance>) -> bool {
+        match min {
+            None => self.summary.differences,
+            Some(m) => self
+                .groups
+                .iter()
+                .any(|g| g.significance.is_some_and(|s| s >= m)),
+        }
+    }
 }

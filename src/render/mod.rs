@@ -3,6 +3,7 @@
 
 pub mod json;
 pub mod terminal;
+pub mod versions;
 
 /// Which groups the terminal view shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -23,4 +24,6 @@ pub struct TerminalOptions {
     pub only: Only,
     /// Show link scores and the shared words behind them.
     pub explain: bool,
+    /// Hide groups whose difference is less significant than this.
+    pub min_significance: Option<crate::report::Significance>,
 }

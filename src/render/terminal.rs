@@ -123,6 +123,11 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
             if opts.only == Only::Changed && g.wording != Wording::Changed {
                 continue;
             }
+            if let Some(min) = opts.min_significance
+                && g.significance.is_none_or(|s| s < min)
+            {
+                continue;
+            }
             let share = if g.members.len() == n {
                 format!("all {n} sources")
             } else {

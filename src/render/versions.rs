@@ -1,0 +1,173 @@
+//! Terminal view of `storydiff versions`: each step's changes, then the
+//! timeline of every claim that changed.
+
+use super::TerminalOptions;
+use crate::report::DiffOp;
+use crate::versions::{ChangeKind, VersionsReport};
+use colored::Colorize;
+use std::fmt::Write;
+
+fn ids(v: &[usize]) -> String {
+    let s: Vec<String> = v.iter().map(|x| x.to_string()).collect();
+    format!("[{}]", s.join(","))
+}
+
+fn kind_word(k: ChangeKind) -> &'static str {
+    match k {
+        ChangeKind::Unchanged => "unchanged",
+        ChangeKind::Added => "added",
+        ChangeKind::Removed => "removed",
+        ChangeKind::Edited => "edited",
+        ChangeKind::Moved => "moved",
+        ChangeKind::MovedEdited => "moved+edited",
+        ChangeKind::Split => "split",
+        ChangeKind::Merged => "merged",
+    }
+}
+
+pub fn render(r: &VersionsReport, opts: &TerminalOptions) -> String {
+    let color = opts.color;
+    let paint = |s: &str, f: fn(&str) -> colored::ColoredString| {
+        if color {
+            f(s).to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    let del = |s: &str| {
+        let b = s.trim_end();
+        let sp = &s[b.len()..];
+        if color {
+            format!("{}{sp}", b.red().strikethrough())
+        } else {
+            format!("[-{b}-]{sp}")
+        }
+    };
+    let ins = |s: &str| {
+        let b = s.trim_end();
+        let sp = &s[b.len()..];
+        if color {
+            format!("{}{sp}", b.green().underline())
+        } else {
+            format!("{{+{b}+}}{sp}")
+        }
+    };
+    let mut out = String::new();
+    for v in &r.versions {
+        let mut meta: Vec<String> = v
+            .meta
+            .iter()
+            .map(|(k, val)| format!("{k}: {val}"))
+            .collect();
+        meta.sort();
+        let _ = writeln!(
+            out,
+            "{} {} ({} sentences){}",
+            paint("version", |s| s.bold()),
+            v.label,
+            v.sentences,
+            if meta.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", meta.join(" · "))
+            }
+        );
+    }
+    out.push('\n');
+    for st in &r.steps {
+        let c = &st.churn;
+        let _ = writeln!(
+            out,
+            "{}",
+            paint(
+                &format!(
+                    "step {} → {}: {} added, {} removed, {} edited, {} moved, {} split, {} merged, {} unchanged",
+                    st.from,
+                    st.to,
+                    c.added,
+                    c.removed,
+                    c.edited,
+                    c.moved,
+                    c.split,
+                    c.merged,
+                    c.unchanged
+                ),
+                |s| s.bold()
+            )
+        );
+        for ch in &st.changes {
+            if ch.kind == ChangeKind::Unchanged {
+                continue;
+            }
+            if let Some(min) = opts.min_significance
+                && ch.significance.is_none_or(|s| s < min)
+            {
+                continue;
+            }
+            let sig = ch
+                .significance
+                .map(|s| format!("{s:?}").to_lowercase())
+                .unwrap_or_default();
+            let place = match ch.kind {
+                ChangeKind::Added => format!("+ {}", ids(&ch.new)),
+                ChangeKind::Removed => format!("- {}", ids(&ch.old)),
+                _ => format!("~ {}→{}", ids(&ch.old), ids(&ch.new)),
+            };
+            let body = match ch.kind {
+                ChangeKind::Added => ins(&ch.new_text),
+                ChangeKind::Removed => del(&ch.old_text),
+                _ if ch.diff.is_empty() => ch.new_text.clone(),
+                _ => ch
+                    .diff
+                    .iter()
+                    .map(|d| match d.op {
+                        DiffOp::Equal => d.text.clone(),
+                        DiffOp::Delete => del(&d.text),
+                        DiffOp::Insert => ins(&d.text),
+                    })
+                    .collect(),
+            };
+            let _ = writeln!(
+                out,
+                "  {} {} {}",
+                place,
+                paint(&format!("({}, {sig})", kind_word(ch.kind)), |s| s.dimmed()),
+                body
+            );
+            for n in &ch.notes {
+                let _ = writeln!(out, "    {}", paint(&format!("! {n}"), |s| s.yellow()));
+            }
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "{}", paint("timeline", |s| s.bold()));
+    let first = r.versions.first().map(|v| v.label.as_str()).unwrap_or("");
+    let mut any = false;
+    for c in &r.claims {
+        let changed = c.events.iter().any(|e| e.kind != ChangeKind::Unchanged);
+        if !changed {
+            continue;
+        }
+        any = true;
+        let mut text: String = c.text.chars().take(60).collect();
+        if c.text.chars().count() > 60 {
+            text.push('…');
+        }
+        let hist: Vec<String> = c
+            .events
+            .iter()
+            .map(|e| {
+                if e.kind == ChangeKind::Unchanged && e.version == first {
+                    format!("{}: first seen", e.version)
+                } else {
+                    format!("{}: {}", e.version, kind_word(e.kind))
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "  claim {} “{}”: {}", c.id, text, hist.join(" · "));
+    }
+    if !any {
+        let _ = writeln!(out, "  no claim changed");
+    }
+    out
+}
