@@ -48,6 +48,7 @@ fn main() {
     for &t in &ts {
         ecb_links(&data.join("ecbplus/clusters.jsonl"), t);
     }
+    extraction(&data.join("article-extraction"));
     attribution_accuracy();
 }
 
@@ -409,5 +410,150 @@ fn ecb_links(clusters: &Path, threshold: f64) {
     println!(
         "ecb+ labelled links (threshold {threshold:.2}): precision {p:.3} recall {r:.3} F1 {f:.3} (tp {tp}, fp {fp}, fn {fneg}); shared/unique macro-F1 {:.3}",
         (f_shared + f_unique) / 2.0
+    );
+}
+
+/// Word 4-gram shingles with counts, as the benchmark's evaluate.py
+/// (`\w+` tokens, lower-cased as ../shared/data/README.md describes).
+fn shingles(text: &str) -> std::collections::HashMap<Vec<String>, usize> {
+    let tokens: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut m = std::collections::HashMap::new();
+    let n = 4;
+    let last = tokens.len().saturating_sub(n) + 1;
+    for i in 0..last.max(1) {
+        let sh: Vec<String> = tokens[i..(i + n).min(tokens.len())].to_vec();
+        if !sh.is_empty() {
+            *m.entry(sh).or_insert(0) += 1;
+        }
+    }
+    m
+}
+
+fn tp_fp_fn(truth: &str, pred: &str) -> (f64, f64, f64) {
+    let (t, p) = (shingles(truth), shingles(pred));
+    let (mut tp, mut fp, mut fneg) = (0.0, 0.0, 0.0);
+    let keys: BTreeSet<&Vec<String>> = t.keys().chain(p.keys()).collect();
+    for k in keys {
+        let (a, b) = (
+            *t.get(k).unwrap_or(&0) as f64,
+            *p.get(k).unwrap_or(&0) as f64,
+        );
+        tp += a.min(b);
+        fp += (b - a).max(0.0);
+        fneg += (a - b).max(0.0);
+    }
+    let s = tp + fp + fneg;
+    if s > 0.0 {
+        (tp / s, fp / s, fneg / s)
+    } else {
+        (0.0, 0.0, 0.0)
+    }
+}
+
+fn prf_pages(v: &[(f64, f64, f64)]) -> (f64, f64, f64) {
+    let p: Vec<f64> = v
+        .iter()
+        .filter(|x| x.0 + x.1 > 0.0)
+        .map(|&(tp, fp, fneg)| {
+            if fp == 0.0 && fneg == 0.0 {
+                1.0
+            } else if tp == 0.0 && fp == 0.0 {
+                0.0
+            } else {
+                tp / (tp + fp)
+            }
+        })
+        .collect();
+    let r: Vec<f64> = v
+        .iter()
+        .filter(|x| x.0 + x.2 > 0.0)
+        .map(|&(tp, fp, fneg)| {
+            if fp == 0.0 && fneg == 0.0 {
+                1.0
+            } else if tp == 0.0 && fneg == 0.0 {
+                0.0
+            } else {
+                tp / (tp + fneg)
+            }
+        })
+        .collect();
+    let mean = |x: &[f64]| x.iter().sum::<f64>() / x.len().max(1) as f64;
+    let (p, r) = (mean(&p), mean(&r));
+    (
+        p,
+        r,
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        },
+    )
+}
+
+/// Main-text extraction on the article-extraction benchmark: storydiff's
+/// HTML reading (rs-trafilatura, text as `storydiff segment` returns it)
+/// beside dom_smoothie.
+fn extraction(dir: &Path) {
+    use std::io::Read;
+    let Ok(gt) = std::fs::read_to_string(dir.join("ground-truth.json")) else {
+        println!("extraction: {} not found, skipped", dir.display());
+        return;
+    };
+    let gt: serde_json::Value = serde_json::from_str(&gt).unwrap_or_default();
+    let Some(pages) = gt.as_object() else {
+        return;
+    };
+    let (mut ours, mut smoothie) = (Vec::new(), Vec::new());
+    let mut failed = 0;
+    for (key, v) in pages {
+        let truth = v["articleBody"].as_str().unwrap_or_default();
+        let Ok(f) = std::fs::File::open(dir.join("html").join(format!("{key}.html.gz"))) else {
+            continue;
+        };
+        let mut html = String::new();
+        let mut bytes = Vec::new();
+        if flate2::read::GzDecoder::new(f)
+            .read_to_end(&mut bytes)
+            .is_err()
+        {
+            continue;
+        }
+        html.push_str(&String::from_utf8_lossy(&bytes));
+        let pred = match storydiff::ingest::source_from_text(
+            key,
+            key,
+            html.clone(),
+            storydiff::ingest::FormatChoice::Html,
+        ) {
+            Ok(src) => {
+                let doc = storydiff::document::Document::build(&src);
+                doc.sentences
+                    .iter()
+                    .map(|s| s.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+            Err(_) => {
+                failed += 1;
+                String::new()
+            }
+        };
+        ours.push(tp_fp_fn(truth, &pred));
+        let ds = dom_smoothie::Readability::new(html.as_str(), None, None)
+            .ok()
+            .and_then(|mut r| r.parse().ok())
+            .map(|a| a.text_content.to_string())
+            .unwrap_or_default();
+        smoothie.push(tp_fp_fn(truth, &ds));
+    }
+    let (p, r, f) = prf_pages(&ours);
+    let (p2, r2, f2) = prf_pages(&smoothie);
+    println!(
+        "article extraction ({} pages): storydiff (rs-trafilatura) P {p:.3} R {r:.3} F1 {f:.3} ({failed} pages without text); dom_smoothie P {p2:.3} R {r2:.3} F1 {f2:.3}",
+        ours.len()
     );
 }

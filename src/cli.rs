@@ -105,11 +105,35 @@ impl From<SignificanceArg> for Significance {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    Auto,
+    Text,
+    Markdown,
+    Html,
+}
+
+impl From<InputFormatArg> for storydiff::ingest::FormatChoice {
+    fn from(a: InputFormatArg) -> Self {
+        use storydiff::ingest::FormatChoice as F;
+        match a {
+            InputFormatArg::Auto => F::Auto,
+            InputFormatArg::Text => F::Text,
+            InputFormatArg::Markdown => F::Markdown,
+            InputFormatArg::Html => F::Html,
+        }
+    }
+}
+
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutputArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Terminal)]
     pub format: Format,
+
+    /// How to read the inputs: by extension and content (auto), or as told.
+    #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
+    pub input_format: InputFormatArg,
 
     /// Write to FILE (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]

@@ -126,6 +126,7 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
                 label: d.label.clone(),
                 path: d.origin.clone(),
                 format: d.format,
+                meta: d.meta.clone(),
                 sentences: d
                     .sentences
                     .iter()

@@ -32,6 +32,7 @@ pub struct Document {
     pub label: String,
     pub origin: String,
     pub format: InputFormat,
+    pub meta: std::collections::BTreeMap<String, String>,
     pub sentences: Vec<Sentence>,
 }
 
@@ -44,7 +45,7 @@ impl Document {
                 masked = mask_markdown(&source.text);
                 &masked
             }
-            InputFormat::Text => &source.text,
+            InputFormat::Text | InputFormat::Html => &source.text,
         };
         let spans = segment::split(view);
         let first_para_len = spans.iter().filter(|s| s.paragraph == 0).count();
@@ -81,6 +82,7 @@ impl Document {
             label: source.label.clone(),
             origin: source.origin.clone(),
             format: source.format,
+            meta: source.meta.clone(),
             sentences,
         }
     }

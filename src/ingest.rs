@@ -13,6 +13,18 @@ use std::path::Path;
 pub enum InputFormat {
     Text,
     Markdown,
+    /// An HTML page; the source text is the extracted article text.
+    Html,
+}
+
+/// How to read an input: by its extension and content, or as told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FormatChoice {
+    #[default]
+    Auto,
+    Text,
+    Markdown,
+    Html,
 }
 
 /// One report as read: its label, where it came from and its text as read.
@@ -43,8 +55,14 @@ impl Source {
 /// exhausting memory; 64 MiB is far above any article.
 pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Read one input argument (`-` is stdin) into a source.
+/// Read one input argument (`-` is stdin) into a source, format by
+/// extension and content.
 pub fn read_source(arg: &str, label: &str) -> Result<Source, Error> {
+    read_source_as(arg, label, FormatChoice::Auto)
+}
+
+/// Read one input argument with a given format choice.
+pub fn read_source_as(arg: &str, label: &str, choice: FormatChoice) -> Result<Source, Error> {
     let bytes = if arg == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
@@ -81,12 +99,33 @@ pub fn read_source(arg: &str, label: &str) -> Result<Source, Error> {
         ));
     }
     let text = decode(arg, bytes)?;
+    source_from_text(arg, label, text, choice)
+}
+
+/// Build a source from text already read (a file, stdin, a fetched page).
+pub fn source_from_text(
+    origin: &str,
+    label: &str,
+    text: String,
+    choice: FormatChoice,
+) -> Result<Source, Error> {
+    let format = match choice {
+        FormatChoice::Auto => format_of(origin, &text),
+        FormatChoice::Text => InputFormat::Text,
+        FormatChoice::Markdown => InputFormat::Markdown,
+        FormatChoice::Html => InputFormat::Html,
+    };
+    let (text, meta) = if format == InputFormat::Html {
+        crate::html::extract(&text, origin)?
+    } else {
+        (text, BTreeMap::new())
+    };
     Ok(Source {
         label: label.to_string(),
-        origin: arg.to_string(),
-        format: format_of(arg, &text),
+        origin: origin.to_string(),
+        format,
         text,
-        meta: BTreeMap::new(),
+        meta,
     })
 }
 
@@ -109,10 +148,16 @@ fn decode(arg: &str, bytes: Vec<u8>) -> Result<String, Error> {
     }
 }
 
-fn format_of(arg: &str, _text: &str) -> InputFormat {
+fn format_of(arg: &str, text: &str) -> InputFormat {
     let lower = arg.to_ascii_lowercase();
-    if lower.ends_with(".md") || lower.ends_with(".markdown") {
+    let path = lower.split(['?', '#']).next().unwrap_or(&lower);
+    if path.ends_with(".md") || path.ends_with(".markdown") {
         InputFormat::Markdown
+    } else if path.ends_with(".html")
+        || path.ends_with(".htm")
+        || crate::html::looks_like_html(text)
+    {
+        InputFormat::Html
     } else {
         InputFormat::Text
     }

@@ -41,7 +41,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
 }
 
 fn compare(cli: &Cli) -> Result<u8, Error> {
-    let sources = load_sources(&cli.files, &cli.compare, "reports")?;
+    let sources = load_sources(&cli.files, &cli.compare, &cli.output, "reports")?;
     let report = storydiff::compare(&sources, &cli.compare.to_options())?;
     let body = match cli.output.format {
         Format::Json => render::json::render(&report),
@@ -61,7 +61,12 @@ fn compare(cli: &Cli) -> Result<u8, Error> {
 }
 
 /// Read the inputs of a multi-input command: labels, stdin once, empty files.
-fn load_sources(files: &[String], args: &CompareArgs, what: &str) -> Result<Vec<Source>, Error> {
+fn load_sources(
+    files: &[String],
+    args: &CompareArgs,
+    output: &OutputArgs,
+    what: &str,
+) -> Result<Vec<Source>, Error> {
     if files.len() < 2 {
         return Err(Error::Usage(format!(
             "need at least 2 {what} to compare, got {} (see `storydiff --help`; `storydiff segment FILE` inspects one)",
@@ -87,7 +92,7 @@ fn load_sources(files: &[String], args: &CompareArgs, what: &str) -> Result<Vec<
             .cloned()
             .or(named)
             .unwrap_or_else(|| ingest::default_label(&path));
-        let src = ingest::read_source(&path, &label)?;
+        let src = ingest::read_source_as(&path, &label, output.input_format.into())?;
         if src.text.trim().is_empty() {
             if args.skip_empty {
                 eprintln!("storydiff: warning: {path}: empty, skipped");
@@ -109,7 +114,7 @@ fn versions(
     args: &CompareArgs,
     output: &OutputArgs,
 ) -> Result<u8, Error> {
-    let mut sources = load_sources(files, args, "versions")?;
+    let mut sources = load_sources(files, args, output, "versions")?;
     if sort == SortBy::Time {
         let mut keyed = Vec::with_capacity(sources.len());
         for s in sources {
@@ -154,7 +159,7 @@ fn versions(
 
 fn segment(file: &str, output: &OutputArgs) -> Result<u8, Error> {
     let label = ingest::default_label(file);
-    let src = ingest::read_source(file, &label)?;
+    let src = ingest::read_source_as(file, &label, output.input_format.into())?;
     let doc = Document::build(&src);
     let body = match output.format {
         Format::Json => {
@@ -172,6 +177,8 @@ fn segment(file: &str, output: &OutputArgs) -> Result<u8, Error> {
                 "version": storydiff::report::SCHEMA_VERSION,
                 "label": doc.label,
                 "path": doc.origin,
+                "format": doc.format,
+                "meta": src.meta,
                 "sentences": sentences,
             });
             let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();

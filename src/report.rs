@@ -22,6 +22,8 @@ pub struct SourceReport {
     /// The path as given, `-` for stdin.
     pub path: String,
     pub format: crate::ingest::InputFormat,
+    /// Title, byline, published, modified, site, url (HTML pages).
+    pub meta: std::collections::BTreeMap<String, String>,
     pub sentences: Vec<SentenceReport>,
     /// Ids of the groups that hold only this source's sentences: its claims
     /// found nowhere else.

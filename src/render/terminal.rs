@@ -115,6 +115,34 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
     let n = report.sources.len();
     let pad = |l: &str| format!("{l:<width$}");
 
+    // Page metadata, when the inputs carry any (HTML pages).
+    for src in &report.sources {
+        if src.meta.is_empty() {
+            continue;
+        }
+        let m = &src.meta;
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(t) = m.get("title") {
+            parts.push(format!("“{t}”"));
+        }
+        if let Some(b) = m.get("byline") {
+            parts.push(format!("by {b}"));
+        }
+        if let Some(x) = m.get("site") {
+            parts.push(x.clone());
+        }
+        if let Some(x) = m.get("published") {
+            parts.push(format!("published {x}"));
+        }
+        if let Some(x) = m.get("modified") {
+            parts.push(format!("modified {x}"));
+        }
+        let _ = writeln!(out, "{} {}", p.label(&pad(&src.label)), parts.join(" · "));
+    }
+    if report.sources.iter().any(|s| !s.meta.is_empty()) {
+        out.push('\n');
+    }
+
     if opts.only != Only::Unique {
         for g in &report.groups {
             if g.kind == GroupKind::Unique {
