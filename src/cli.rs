@@ -78,6 +78,14 @@ pub struct CompareArgs {
     #[arg(long)]
     pub explain: bool,
 
+    /// Give up on a URL after this many seconds (redirects and body included).
+    #[arg(long, value_name = "SECS", default_value_t = 20.0)]
+    pub fetch_timeout: f64,
+
+    /// Largest page fetched from a URL, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub max_page_bytes: u64,
+
     /// Hide differences below this level, in the views and the exit code:
     /// typography < wording < facts (numbers, names, dates) < attribution < claim.
     #[arg(long, value_enum, value_name = "LEVEL")]
@@ -180,6 +188,14 @@ fn parse_threshold(s: &str) -> Result<f64, String> {
 }
 
 impl CompareArgs {
+    pub fn fetch_options(&self) -> storydiff::fetch::FetchOptions {
+        storydiff::fetch::FetchOptions {
+            timeout: std::time::Duration::from_secs_f64(self.fetch_timeout.clamp(0.1, 3600.0)),
+            max_bytes: self.max_page_bytes,
+            ..Default::default()
+        }
+    }
+
     pub fn to_options(&self) -> Options {
         Options {
             align: AlignOptions {

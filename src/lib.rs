@@ -18,6 +18,7 @@ pub mod attribution;
 pub mod compare;
 pub mod document;
 pub mod error;
+pub mod fetch;
 pub mod html;
 pub mod ingest;
 pub mod render;

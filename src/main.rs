@@ -86,13 +86,20 @@ fn load_sources(
     let mut sources: Vec<Source> = Vec::new();
     for (i, arg) in files.iter().enumerate() {
         let (named, path) = ingest::split_labelled(arg);
-        let label = args
-            .labels
-            .get(i)
-            .cloned()
-            .or(named)
-            .unwrap_or_else(|| ingest::default_label(&path));
-        let src = ingest::read_source_as(&path, &label, output.input_format.into())?;
+        let url = storydiff::fetch::is_url(&path);
+        let label = args.labels.get(i).cloned().or(named).unwrap_or_else(|| {
+            if url {
+                storydiff::fetch::url_label(&path)
+            } else {
+                ingest::default_label(&path)
+            }
+        });
+        let src = if url {
+            let body = storydiff::fetch::fetch(&path, &args.fetch_options())?;
+            ingest::source_from_text(&path, &label, body, output.input_format.into())?
+        } else {
+            ingest::read_source_as(&path, &label, output.input_format.into())?
+        };
         if src.text.trim().is_empty() {
             if args.skip_empty {
                 eprintln!("storydiff: warning: {path}: empty, skipped");
@@ -159,7 +166,17 @@ fn versions(
 
 fn segment(file: &str, output: &OutputArgs) -> Result<u8, Error> {
     let label = ingest::default_label(file);
-    let src = ingest::read_source_as(file, &label, output.input_format.into())?;
+    let src = if storydiff::fetch::is_url(file) {
+        let body = storydiff::fetch::fetch(file, &storydiff::fetch::FetchOptions::default())?;
+        ingest::source_from_text(
+            file,
+            &storydiff::fetch::url_label(file),
+            body,
+            output.input_format.into(),
+        )?
+    } else {
+        ingest::read_source_as(file, &label, output.input_format.into())?
+    };
     let doc = Document::build(&src);
     let body = match output.format {
         Format::Json => {
