@@ -47,6 +47,17 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Run many stories from a JSON Lines file (`-` for stdin): one story a
+    /// line in, one JSON report a line out, streaming.
+    Batch {
+        /// The stories, one JSON object a line.
+        file: String,
+        #[command(flatten)]
+        compare: CompareArgs,
+        /// Write to FILE (atomically, when all stories are done).
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<String>,
+    },
     /// Show how storydiff splits one file into sentences, with byte spans.
     Segment {
         /// The file to split (`-` for stdin).

@@ -15,6 +15,7 @@
 
 pub mod align;
 pub mod attribution;
+pub mod batch;
 pub mod compare;
 pub mod document;
 pub mod error;

@@ -30,6 +30,11 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<u8, Error> {
     match cli.command {
         Some(Command::Segment { file, output }) => segment(&file, &output),
+        Some(Command::Batch {
+            file,
+            compare,
+            output,
+        }) => batch(&file, &compare, output.as_deref()),
         Some(Command::Versions {
             files,
             sort,
@@ -158,6 +163,69 @@ fn versions(
     emit(output, &body)?;
     let min = args.min_significance.map(Into::into);
     Ok(if report.differs_at(min) {
+        exit::DIFFERENT
+    } else {
+        exit::SAME
+    })
+}
+
+/// `storydiff batch`: exit 2 if any story failed, else 1 if any differs.
+fn batch(file: &str, args: &CompareArgs, output: Option<&str>) -> Result<u8, Error> {
+    use std::io::IsTerminal;
+    let text = if file == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .map_err(|e| Error::input("-", format!("cannot read: {e}")))?;
+        s
+    } else {
+        let src = ingest::read_source_as(file, "batch", ingest::FormatChoice::Text)?;
+        src.text
+    };
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| (i + 1, l))
+        .collect();
+    let bar = if std::io::stderr().is_terminal() {
+        let b = indicatif::ProgressBar::new(lines.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} stories {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let opts = args.to_options();
+    let fetch_opts = args.fetch_options();
+    let (mut failed, mut differs) = (false, false);
+    let mut collected = String::new();
+    let stdout = std::io::stdout();
+    for (lineno, line) in lines {
+        let r = storydiff::batch::run_line(line, lineno, &opts, &fetch_opts);
+        failed |= !r.ok;
+        differs |= r.differences;
+        if output.is_some() {
+            collected.push_str(&r.line);
+            collected.push('\n');
+        } else {
+            let mut out = stdout.lock();
+            match writeln!(out, "{}", r.line).and_then(|_| out.flush()) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(exit::SAME),
+                Err(e) => return Err(Error::input("stdout", format!("cannot write: {e}"))),
+            }
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    if let Some(path) = output {
+        write_atomic(path, collected.as_bytes())?;
+    }
+    Ok(if failed {
+        exit::TROUBLE
+    } else if differs {
         exit::DIFFERENT
     } else {
         exit::SAME
