@@ -537,7 +537,7 @@ fn same_name(a: &str, b: &str) -> bool {
     if x.first() != y.first() || x.len().abs_diff(y.len()) > 2 {
         return false;
     }
-    let max = if x.len().min(y.len()) >= 7 { 2 } else { 1 };
+    let max = if x.len().min(y.len()) >= 9 { 2 } else { 1 };
     // Levenshtein distance, two rows; names are short.
     let mut prev: Vec<usize> = (0..=y.len()).collect();
     for i in 1..=x.len() {
