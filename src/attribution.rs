@@ -652,7 +652,20 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                 let c2 = b2.rfind(',').map(|p| p + 1).unwrap_or(0);
                 let name = b2[c2..].trim();
                 let role_part = if c2 > 0 { b2[..c2 - 1].trim() } else { "" };
-                if words_of(name).iter().all(|w| is_cap(w)) && !name.is_empty() {
+                let first = words_of(name).first().map(|w| lower(w)).unwrap_or_default();
+                if matches!(first.as_str(), "who" | "whose" | "which") && c2 > 0 {
+                    // "Karla Brandt, who leads the opposition, claimed": the
+                    // speaker stands before the relative clause.
+                    let head = role_part;
+                    let c3 = head
+                        .rfind([',', '”', '"', ';', ':'])
+                        .map(|p| p + 1)
+                        .unwrap_or(0);
+                    let cand = head[c3..].trim();
+                    if !cand.is_empty() && words_of(cand).len() <= 8 {
+                        subj = cand.to_string();
+                    }
+                } else if words_of(name).iter().all(|w| is_cap(w)) && !name.is_empty() {
                     subj = if role_part.split_whitespace().count() <= 6 {
                         format!("{role_part} {name}")
                     } else {
@@ -668,10 +681,28 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                 // Speaker after the verb: "…, said Ryabkov." / "said the ministry".
                 let end = after.find([',', '.', ';', '“', '"']).unwrap_or(after.len());
                 let obj = after[..end].trim();
-                if !obj.is_empty()
-                    && words_of(obj).len() <= 8
-                    && !obj.to_lowercase().starts_with("that")
-                {
+                let ow: Vec<String> = words_of(obj).iter().map(|w| lower(w)).collect();
+                // A clause ("the cost had been understated") is not a speaker.
+                let clause = ow.iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "had"
+                            | "has"
+                            | "have"
+                            | "was"
+                            | "were"
+                            | "is"
+                            | "are"
+                            | "will"
+                            | "would"
+                            | "could"
+                            | "should"
+                            | "been"
+                            | "be"
+                            | "that"
+                    )
+                });
+                if !obj.is_empty() && ow.len() <= 8 && !clause {
                     raw = Some(RawSpeaker {
                         phrase: obj.to_string(),
                     });

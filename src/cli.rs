@@ -58,6 +58,22 @@ pub enum Command {
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<String>,
     },
+    /// Review a draft against its sources: unsupported claims, attribution
+    /// drift and conflicting numbers, names or dates.
+    Check {
+        /// The draft under review.
+        draft: String,
+        /// The sources to check it against.
+        #[arg(long, num_args = 1.., required = true, value_name = "SOURCE")]
+        against: Vec<String>,
+        /// Which findings make the exit status 1.
+        #[arg(long, value_delimiter = ',', default_values_t = vec![FailOn::Unsupported, FailOn::Drift, FailOn::Conflict])]
+        fail_on: Vec<FailOn>,
+        #[command(flatten)]
+        compare: CompareArgs,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Show how storydiff splits one file into sentences, with byte spans.
     Segment {
         /// The file to split (`-` for stdin).
@@ -161,6 +177,34 @@ pub struct OutputArgs {
     /// When to colour the terminal view (NO_COLOR is honoured under auto).
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Unsupported,
+    Drift,
+    Conflict,
+}
+
+impl std::fmt::Display for FailOn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            FailOn::Unsupported => "unsupported",
+            FailOn::Drift => "drift",
+            FailOn::Conflict => "conflict",
+        })
+    }
+}
+
+impl From<FailOn> for storydiff::check::FindingKind {
+    fn from(f: FailOn) -> Self {
+        use storydiff::check::FindingKind as K;
+        match f {
+            FailOn::Unsupported => K::Unsupported,
+            FailOn::Drift => K::Drift,
+            FailOn::Conflict => K::Conflict,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

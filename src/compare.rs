@@ -244,7 +244,10 @@ fn member_quotes(docs: &[Document], (d, ss): &(usize, Vec<usize>)) -> String {
 }
 
 /// Attribution differences between every pair of members.
-fn attribution_diffs(docs: &[Document], members: &[(usize, Vec<usize>)]) -> Vec<AttributionDiff> {
+pub fn attribution_diffs(
+    docs: &[Document],
+    members: &[(usize, Vec<usize>)],
+) -> Vec<AttributionDiff> {
     let mut out = Vec::new();
     let sent = |(d, ss): &(usize, Vec<usize>)| &docs[*d].sentences[member_attr(docs, *d, ss)];
     for (i, x) in members.iter().enumerate() {

@@ -16,6 +16,7 @@
 pub mod align;
 pub mod attribution;
 pub mod batch;
+pub mod check;
 pub mod compare;
 pub mod document;
 pub mod error;

@@ -30,6 +30,13 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<u8, Error> {
     match cli.command {
         Some(Command::Segment { file, output }) => segment(&file, &output),
+        Some(Command::Check {
+            draft,
+            against,
+            fail_on,
+            compare,
+            output,
+        }) => check(&draft, &against, &fail_on, &compare, &output),
         Some(Command::Batch {
             file,
             compare,
@@ -163,6 +170,40 @@ fn versions(
     emit(output, &body)?;
     let min = args.min_significance.map(Into::into);
     Ok(if report.differs_at(min) {
+        exit::DIFFERENT
+    } else {
+        exit::SAME
+    })
+}
+
+/// `storydiff check`: exit 1 on findings of the `--fail-on` kinds.
+fn check(
+    draft: &str,
+    against: &[String],
+    fail_on: &[cli::FailOn],
+    args: &CompareArgs,
+    output: &OutputArgs,
+) -> Result<u8, Error> {
+    let mut files = vec![draft.to_string()];
+    files.extend(against.iter().cloned());
+    let mut sources = load_sources(&files, args, output, "inputs (a draft and a source)")?;
+    let draft = sources.remove(0);
+    let report = storydiff::check::check(&draft, &sources, &args.to_options())?;
+    let body = match output.format {
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(&report).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        Format::Terminal => {
+            let opts = output.terminal_options(args);
+            colored::control::set_override(opts.color);
+            render::check::render(&report, &opts)
+        }
+    };
+    emit(output, &body)?;
+    let kinds: Vec<storydiff::check::FindingKind> = fail_on.iter().map(|&f| f.into()).collect();
+    Ok(if report.fails_on(&kinds) {
         exit::DIFFERENT
     } else {
         exit::SAME

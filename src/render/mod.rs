@@ -1,6 +1,7 @@
 //! Views of a [`Report`](crate::report::Report). Renderers never compute:
 //! they only show what the report holds.
 
+pub mod check;
 pub mod json;
 pub mod terminal;
 pub mod versions;

@@ -1,0 +1,95 @@
+//! Terminal view of `storydiff check`: the summary line, then each claim
+//! of the draft with its findings.
+
+use super::TerminalOptions;
+use crate::check::{CheckReport, FindingKind};
+use crate::report::AttributionDiffKind;
+use colored::Colorize;
+use std::fmt::Write;
+
+fn ids(v: &[usize]) -> String {
+    let s: Vec<String> = v.iter().map(|x| x.to_string()).collect();
+    format!("[{}]", s.join(","))
+}
+
+/// Words for a drift kind.
+pub fn drift_words(k: AttributionDiffKind) -> &'static str {
+    match k {
+        AttributionDiffKind::AttributionDropped => "attribution dropped",
+        AttributionDiffKind::DifferentSpeaker => "different speaker",
+        AttributionDiffKind::StanceChanged => "stance changed",
+        AttributionDiffKind::QuoteVsParaphrase => "quote vs paraphrase",
+        AttributionDiffKind::QuoteAltered => "quote altered",
+        AttributionDiffKind::NamedVsAnonymous => "named vs anonymous",
+    }
+}
+
+pub fn render(r: &CheckReport, opts: &TerminalOptions) -> String {
+    let c = opts.color;
+    let mut out = String::new();
+    let head = format!(
+        "check {} against {}: {}",
+        r.draft,
+        r.sources.join(", "),
+        r.summary.line()
+    );
+    let _ = writeln!(out, "{}", if c { head.bold().to_string() } else { head });
+    out.push('\n');
+    for claim in &r.claims {
+        if claim.findings.is_empty() {
+            let by: Vec<String> = claim
+                .support
+                .iter()
+                .map(|s| format!("{}{}", s.source, ids(&s.sentences)))
+                .collect();
+            let line = format!(
+                "✓ {} supported by {}: {}",
+                ids(&claim.sentences),
+                by.join(", "),
+                claim.text
+            );
+            let _ = writeln!(out, "{}", if c { line.dimmed().to_string() } else { line });
+            continue;
+        }
+        for f in &claim.findings {
+            let (mark, what) = match f.kind {
+                FindingKind::Unsupported => {
+                    ("✗", "unsupported: no source carries this claim".to_string())
+                }
+                FindingKind::Drift => (
+                    "~",
+                    format!(
+                        "drift ({}) vs {}: {}",
+                        f.drift.map(drift_words).unwrap_or("attribution"),
+                        f.source.clone().unwrap_or_default(),
+                        f.values.join(" → ")
+                    ),
+                ),
+                FindingKind::Conflict => (
+                    "!",
+                    format!(
+                        "{} conflict vs {}: {}",
+                        f.conflict.clone().unwrap_or_default(),
+                        f.source.clone().unwrap_or_default(),
+                        f.values.join(" · ")
+                    ),
+                ),
+            };
+            let head = format!("{mark} {} {what}", ids(&claim.sentences));
+            let _ = writeln!(
+                out,
+                "{}",
+                if c {
+                    head.yellow().bold().to_string()
+                } else {
+                    head
+                }
+            );
+        }
+        let _ = writeln!(out, "    draft: {}", claim.text);
+        for s in &claim.support {
+            let _ = writeln!(out, "    {}{}: {}", s.source, ids(&s.sentences), s.text);
+        }
+    }
+    out
+}

@@ -1,0 +1,123 @@
+//! `storydiff check`: the findings written beside the check fixture, the
+//! summary line, and `--fail-on`.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/check/");
+
+fn run(extra: &[&str]) -> (Option<i32>, String, String) {
+    let out = Command::cargo_bin("storydiff")
+        .expect("bin")
+        .args([
+            "check",
+            &format!("{DIR}draft.txt"),
+            "--against",
+            &format!("{DIR}ap.txt"),
+            &format!("{DIR}reuters.txt"),
+        ])
+        .args(extra)
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// One unsupported claim, a said←claimed drift, a dropped attribution and a
+/// changed number: exactly those, on exactly those sentences.
+#[test]
+fn draft_findings_match_expected() {
+    let (code, out, _) = run(&["--format", "json"]);
+    assert_eq!(code, Some(1));
+    let r: Value = serde_json::from_str(&out).expect("json");
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{DIR}expected.json")).expect("e"))
+            .expect("json");
+    let mut got = Vec::new();
+    for c in r["claims"].as_array().expect("claims") {
+        for f in c["findings"].as_array().expect("findings") {
+            let mut o = serde_json::json!({"sentences": c["sentences"], "kind": f["kind"]});
+            if !f["drift"].is_null() {
+                o["drift"] = f["drift"].clone();
+            }
+            if !f["conflict"].is_null() {
+                o["conflict"] = f["conflict"].clone();
+                o["values"] = f["values"].clone();
+            }
+            if f["drift"] == "stance_changed" {
+                o["values"] = f["values"].clone();
+            }
+            got.push(o);
+        }
+    }
+    assert_eq!(Value::Array(got), expected["findings"]);
+    let s = &r["summary"];
+    let line = format!(
+        "{} claims: {} supported, {} unsupported, {} drifted, {} conflicts",
+        s["claims"], s["supported"], s["unsupported"], s["drifted"], s["conflicts"]
+    );
+    assert_eq!(line, expected["summary"].as_str().expect("summary"));
+}
+
+/// The terminal view leads with the summary line.
+#[test]
+fn terminal_summary_line() {
+    let (_, out, _) = run(&[]);
+    assert!(out.starts_with("check draft against ap, reuters: 6 claims: 5 supported, 1 unsupported, 2 drifted, 1 conflicts\n"));
+    assert!(out.contains("✗ [5] unsupported: no source carries this claim"));
+    assert!(out.contains("! [1] number conflict vs ap: ap 14 · draft 16"));
+}
+
+/// --fail-on picks which findings give exit 1.
+#[test]
+fn fail_on_selects_findings() {
+    assert_eq!(run(&["--fail-on", "unsupported"]).0, Some(1));
+    assert_eq!(run(&["--fail-on", "conflict,drift"]).0, Some(1));
+    // The sources checked against themselves: everything supported.
+    let out = Command::cargo_bin("storydiff")
+        .expect("bin")
+        .args([
+            "check",
+            &format!("{DIR}ap.txt"),
+            "--against",
+            &format!("{DIR}reuters.txt"),
+        ])
+        .args(["--fail-on", "unsupported"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+/// A draft needs a source; errors are one line with exit 2.
+#[test]
+fn check_needs_sources() {
+    let out = Command::cargo_bin("storydiff")
+        .expect("bin")
+        .args(["check", &format!("{DIR}draft.txt")])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let out = Command::cargo_bin("storydiff")
+        .expect("bin")
+        .args([
+            "check",
+            &format!("{DIR}draft.txt"),
+            "--against",
+            "missing.txt",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "storydiff: missing.txt: no such file\n"
+    );
+}
