@@ -217,6 +217,8 @@ pub enum SortBy {
 pub enum Format {
     Terminal,
     Json,
+    Markdown,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -88,6 +88,16 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
             attribution_diffs,
         });
     }
+    let group_of_sentence: std::collections::HashMap<(usize, usize), usize> = alignment
+        .groups
+        .iter()
+        .enumerate()
+        .flat_map(|(gid, g)| {
+            g.members
+                .iter()
+                .flat_map(move |(d, ss)| ss.iter().map(move |&s| ((*d, s), gid)))
+        })
+        .collect();
     let sentences: Vec<usize> = docs.iter().map(|d| d.sentences.len()).collect();
     let coverage = (0..n)
         .map(|i| {
@@ -121,8 +131,9 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
         version: SCHEMA_VERSION,
         sources: docs
             .iter()
+            .enumerate()
             .zip(unique_groups)
-            .map(|(d, u)| SourceReport {
+            .map(|((di, d), u)| SourceReport {
                 label: d.label.clone(),
                 path: d.origin.clone(),
                 format: d.format,
@@ -137,6 +148,7 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
                         paragraph: s.paragraph,
                         text: s.text.clone(),
                         attribution: attribution_report(s),
+                        group: group_of_sentence.get(&(di, s.id)).copied().unwrap_or(0),
                     })
                     .collect(),
                 unique_groups: u,
@@ -200,7 +212,11 @@ fn describe(a: &Attribution) -> String {
                 Cue::AccordingTo => "according to",
                 Cue::None => "",
             };
-            format!("{who} · {verb} · {cue}")
+            if verb.is_empty() {
+                format!("{who} · {cue}")
+            } else {
+                format!("{who} · {verb} · {cue}")
+            }
         }
     }
 }
@@ -426,9 +442,19 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffSpan> {
     let ta = diff_tokens(old);
     let tb = diff_tokens(new);
     let mut out: Vec<DiffSpan> = Vec::new();
-    let mut push = |op: DiffOp, s: String| {
+    let mut push = |op: DiffOp, mut s: String| {
         if s.is_empty() {
             return;
+        }
+        // Keep words apart in the display: "talks" + deleted "with" reads
+        // "talks with", not "talkswith".
+        if op != DiffOp::Equal
+            && out
+                .last()
+                .is_some_and(|l| !l.text.ends_with(char::is_whitespace) && l.op == DiffOp::Equal)
+            && s.starts_with(char::is_alphanumeric)
+        {
+            s.insert(0, ' ');
         }
         match out.last_mut() {
             Some(last) if last.op == op => last.text.push_str(&s),

@@ -55,8 +55,11 @@ fn run(cli: Cli) -> Result<u8, Error> {
 fn compare(cli: &Cli) -> Result<u8, Error> {
     let sources = load_sources(&cli.files, &cli.compare, &cli.output, "reports")?;
     let report = storydiff::compare(&sources, &cli.compare.to_options())?;
+    let min = cli.compare.min_significance.map(Into::into);
     let body = match cli.output.format {
         Format::Json => render::json::render(&report),
+        Format::Markdown => render::markdown::render(&report, min),
+        Format::Html => render::html::render(&report),
         Format::Terminal => {
             let opts = cli.output.terminal_options(&cli.compare);
             colored::control::set_override(opts.color);
@@ -64,7 +67,6 @@ fn compare(cli: &Cli) -> Result<u8, Error> {
         }
     };
     emit(&cli.output, &body)?;
-    let min = cli.compare.min_significance.map(Into::into);
     Ok(if report.differs_at(min) {
         exit::DIFFERENT
     } else {
@@ -155,7 +157,10 @@ fn versions(
         sources = keyed.into_iter().map(|(_, s)| s).collect();
     }
     let report = storydiff::versions::versions(&sources, &args.to_options())?;
+    let min = args.min_significance.map(Into::into);
     let body = match output.format {
+        Format::Markdown => render::markdown::render_versions(&report, min),
+        Format::Html => render::html::render_versions(&report),
         Format::Json => {
             let mut s = serde_json::to_string_pretty(&report).unwrap_or_default();
             s.push('\n');
@@ -168,7 +173,6 @@ fn versions(
         }
     };
     emit(output, &body)?;
-    let min = args.min_significance.map(Into::into);
     Ok(if report.differs_at(min) {
         exit::DIFFERENT
     } else {
@@ -190,6 +194,8 @@ fn check(
     let draft = sources.remove(0);
     let report = storydiff::check::check(&draft, &sources, &args.to_options())?;
     let body = match output.format {
+        Format::Markdown => render::markdown::render_check(&report),
+        Format::Html => render::html::render_check(&report),
         Format::Json => {
             let mut s = serde_json::to_string_pretty(&report).unwrap_or_default();
             s.push('\n');
@@ -311,7 +317,7 @@ fn segment(file: &str, output: &OutputArgs) -> Result<u8, Error> {
             s.push('\n');
             s
         }
-        Format::Terminal => {
+        Format::Terminal | Format::Markdown | Format::Html => {
             let mut s = String::new();
             for x in &doc.sentences {
                 s.push_str(&format!("{}\t{}..{}\t{}\n", x.id, x.start, x.end, x.clean));

@@ -41,6 +41,8 @@ pub struct SentenceReport {
     /// The sentence as it appears in the input.
     pub text: String,
     pub attribution: AttributionReport,
+    /// Id of the group the sentence belongs to.
+    pub group: usize,
 }
 
 /// A sentence's attribution as reported.

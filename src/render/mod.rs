@@ -2,7 +2,9 @@
 //! they only show what the report holds.
 
 pub mod check;
+pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod terminal;
 pub mod versions;
 

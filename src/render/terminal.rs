@@ -43,26 +43,29 @@ impl Painter {
     }
     /// A deleted run; trailing whitespace stays outside the markers.
     fn del(&self, s: &str) -> String {
-        let (body, space) = split_trailing_space(s);
+        let (lead, body, space) = split_space(s);
         if self.color {
-            format!("{}{}", body.red().strikethrough(), space)
+            format!("{lead}{}{space}", body.red().strikethrough())
         } else {
-            format!("[-{body}-]{space}")
+            format!("{lead}[-{body}-]{space}")
         }
     }
     fn ins(&self, s: &str) -> String {
-        let (body, space) = split_trailing_space(s);
+        let (lead, body, space) = split_space(s);
         if self.color {
-            format!("{}{}", body.green().underline(), space)
+            format!("{lead}{}{space}", body.green().underline())
         } else {
-            format!("{{+{body}+}}{space}")
+            format!("{lead}{{+{body}+}}{space}")
         }
     }
 }
 
-fn split_trailing_space(s: &str) -> (&str, &str) {
-    let body = s.trim_end();
-    (body, &s[body.len()..])
+/// Leading whitespace, the text, trailing whitespace: marks go around the
+/// text only.
+fn split_space(s: &str) -> (&str, &str, &str) {
+    let lead = &s[..s.len() - s.trim_start().len()];
+    let body = s.trim();
+    (lead, body, &s[lead.len() + body.len()..])
 }
 
 fn ids(ss: &[usize]) -> String {

@@ -1,0 +1,76 @@
+//! `--format html`: one self-contained page (inline CSS and JS, no network),
+//! built with minijinja templates (`templates/`). Every piece of article
+//! text goes through the template engine's HTML escaping, so a report on an
+//! article containing `<script>` cannot run it.
+
+use crate::check::CheckReport;
+use crate::report::Report;
+use crate::versions::VersionsReport;
+use minijinja::value::{Serde, Value};
+use minijinja::{AutoEscape, Environment, context};
+
+fn env() -> Environment<'static> {
+    let mut env = Environment::new();
+    // Escape everything, whatever the template's name.
+    env.set_auto_escape_callback(|_| AutoEscape::Html);
+    let templates = [
+        ("base.html", include_str!("../../templates/base.html")),
+        ("compare.html", include_str!("../../templates/compare.html")),
+        (
+            "versions.html",
+            include_str!("../../templates/versions.html"),
+        ),
+        ("check.html", include_str!("../../templates/check.html")),
+    ];
+    for (name, src) in templates {
+        if let Err(e) = env.add_template(name, src) {
+            // The templates are part of the binary; a broken one is a bug
+            // that the snapshot tests catch.
+            eprintln!("storydiff: template {name}: {e}");
+        }
+    }
+    env
+}
+
+fn render_with(name: &str, ctx: minijinja::Value) -> String {
+    let env = env();
+    match env.get_template(name).and_then(|t| t.render(ctx)) {
+        Ok(mut s) => {
+            if !s.ends_with('\n') {
+                s.push('\n');
+            }
+            s
+        }
+        Err(e) => format!(
+            "<!DOCTYPE html><p>storydiff: cannot render {name}: {}</p>\n",
+            minijinja::HtmlEscape(&e.to_string())
+        ),
+    }
+}
+
+/// A multi-source report: one column per source.
+pub fn render(r: &Report) -> String {
+    let labels: Vec<String> = r.sources.iter().map(|s| s.label.clone()).collect();
+    let ncols = labels.len().max(1);
+    render_with(
+        "compare.html",
+        context! { r => Value::from(Serde(r)), labels => labels, ncols => ncols, tool_version => env!("CARGO_PKG_VERSION") },
+    )
+}
+
+/// A versions report: the timeline and each step.
+pub fn render_versions(r: &VersionsReport) -> String {
+    let labels: Vec<String> = r.versions.iter().map(|v| v.label.clone()).collect();
+    render_with(
+        "versions.html",
+        context! { r => Value::from(Serde(r)), labels => labels, ncols => 1, tool_version => env!("CARGO_PKG_VERSION") },
+    )
+}
+
+/// A check report: each claim of the draft with its findings.
+pub fn render_check(r: &CheckReport) -> String {
+    render_with(
+        "check.html",
+        context! { r => Value::from(Serde(r)), summary_line => r.summary.line(), ncols => 1, tool_version => env!("CARGO_PKG_VERSION") },
+    )
+}
