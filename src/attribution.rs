@@ -287,7 +287,13 @@ fn quote_spans(text: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < chars.len() {
         let (off, c) = chars[i];
-        let Some(close) = closing_of(c) else {
+        // A straight single quote opens a quote at a word start ('We won,' he
+        // said) when a matching close follows: a quote mark after
+        // punctuation. Apostrophes (Reid's, students') never open one.
+        let straight_single = c == '\''
+            && (i == 0 || chars[i - 1].1.is_whitespace())
+            && chars.get(i + 1).is_some_and(|x| x.1.is_alphanumeric());
+        let Some(close) = closing_of(c).or(straight_single.then_some('\'')) else {
             i += 1;
             continue;
         };
@@ -309,6 +315,26 @@ fn quote_spans(text: &str) -> Vec<(usize, usize)> {
             let apostrophe = c2 == '’'
                 && chars.get(j + 1).is_some_and(|x| x.1.is_alphabetic())
                 && chars[j - 1].1.is_alphabetic();
+            // '' closes a straight double quote (typewriter or PTB style).
+            if c == '"' && c2 == '\'' && chars.get(j + 1).is_some_and(|x| x.1 == '\'') {
+                found = Some(o2 + 2);
+                j += 1;
+                break;
+            }
+            if c == '\'' {
+                // A single-quote close follows punctuation and ends a word.
+                let after_punct = chars[j - 1].1 == ','
+                    || chars[j - 1].1 == '.'
+                    || chars[j - 1].1 == '?'
+                    || chars[j - 1].1 == '!';
+                let word_end = chars.get(j + 1).is_none_or(|x| !x.1.is_alphanumeric());
+                if c2 == '\'' && after_punct && word_end {
+                    found = Some(o2 + 1);
+                    break;
+                }
+                j += 1;
+                continue;
+            }
             if c2 == close && !apostrophe {
                 found = Some(o2 + c2.len_utf8());
                 break;
@@ -319,6 +345,9 @@ fn quote_spans(text: &str) -> Vec<(usize, usize)> {
             Some(end) => {
                 out.push((off, end));
                 i = j + 1;
+            }
+            None if c == '\'' => {
+                i += 1;
             }
             None => {
                 out.push((off, text.len()));
@@ -495,6 +524,12 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
     let mut known: Vec<(String, Option<String>)> = Vec::new();
     let mut last_person: Option<usize> = None;
     let mut known_orgs: Vec<String> = Vec::new();
+    // The last unnamed person who spoke ("her publicist"), for pronouns
+    // when no named person has spoken yet.
+    let mut last_desc: Option<(String, String)> = None;
+    // Pronoun each speaker key was referred to by ("he"/"she"), so "she"
+    // never goes to someone already called "he".
+    let mut gender: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     // Sentences attributed by a "Name: claim" headline; kept only when the
     // name is a person quoted elsewhere in the report.
     let mut colon_heads: Vec<usize> = Vec::new();
@@ -523,27 +558,31 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
         }
         let inside = |p: usize| spans.iter().any(|&(s, e)| p > s && p < e);
         let unclosed = spans.last().is_some_and(|&(s, e)| {
+            // A quote that ends the sentence with its closing mark is closed;
+            // `s < e - 1` keeps a lone opening mark open.
             e == text.len()
-                && !text[s..].trim_end().ends_with(['”', '"', '»', '“'])
+                && !(e - s > 1 && text[s..].trim_end().ends_with(['”', '"', '»', '“', '\'']))
                 && (s > 0 || !carried)
         });
+        let verb = find_verb(text, &|p| !inside(p));
         // Quotes of more than four words (or carried over) are direct
-        // quotes; shorter ones may be scare quotes.
+        // quotes; a shorter one is direct when it ends in punctuation and the
+        // reporting verb follows it ("We had no choice," she said); other
+        // short quotes are titles or scare quotes.
+        let verb_at = verb.as_ref().map(|v| v.start);
         let long_quote = |&(s, e): &(usize, usize)| {
-            let q = text[s..e].trim_end_matches(['”', '"', '»', '“']);
+            let q = text[s..e].trim_end_matches(['”', '"', '»', '“', '\'']);
+            let verb_follows = verb_at.is_some_and(|p| p >= e && p - e <= 60);
             carried
                 || unclosed_at(text, s, e)
                 || words_of(&text[s..e]).len() > 4
-                || s == 0
-                || q.ends_with([',', '?', '!', '.'])
+                || (q.ends_with([',', '?', '!', '.']) && verb_follows)
         };
         let quoted_len: usize = spans
             .iter()
             .filter(|x| long_quote(x))
             .map(|(s, e)| e - s)
             .sum();
-
-        let verb = find_verb(text, &|p| !inside(p));
         let lower_text = text.to_lowercase();
         let acc = ["according to ", "citing "]
             .iter()
@@ -581,6 +620,8 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
             }
         }
         let mut subordinate = false;
+        let mut negated = false;
+        let mut relative = false;
         if raw.is_none()
             && let Some(v) = &verb
         {
@@ -646,6 +687,122 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                 i += 1;
             }
             subj = keep.join(" ");
+            // Coordination: "Police pulled him over and say …" — the speaker
+            // is after the last "and"/"but", or, if nothing stands there, the
+            // subject that opens the sentence.
+            let sw: Vec<&str> = subj.split_whitespace().collect();
+            if let Some(k) = sw
+                .iter()
+                .rposition(|w| matches!(lower(w).as_str(), "and" | "but"))
+            {
+                let tail = sw[k + 1..].join(" ");
+                subj = if tail.is_empty() {
+                    let opening: Vec<&str> = text
+                        .split_whitespace()
+                        .take_while(|w| is_cap(w))
+                        .take(4)
+                        .collect();
+                    opening.join(" ")
+                } else {
+                    tail
+                };
+            }
+            // Auxiliaries, negation and adverbs are not part of the speaker
+            // ("She has admitted", "Entertainment Weekly has now confirmed").
+            let mut sw: Vec<&str> = subj.split_whitespace().collect();
+            while let Some(last) = sw.last() {
+                let l = lower(last.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''));
+                if matches!(
+                    l.as_str(),
+                    "has"
+                        | "have"
+                        | "had"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "now"
+                        | "reportedly"
+                        | "repeatedly"
+                        | "publicly"
+                        | "privately"
+                        | "quickly"
+                        | "firmly"
+                        | "not"
+                        | "n't"
+                        | "never"
+                        | "already"
+                        | "just"
+                        | "then"
+                        | "is"
+                        | "was"
+                        | "are"
+                        | "were"
+                ) {
+                    if matches!(l.as_str(), "not" | "n't" | "never") {
+                        negated = true;
+                    }
+                    sw.pop();
+                } else {
+                    break;
+                }
+            }
+            subj = sw.join(" ");
+            subj = subj
+                .trim_matches(|c: char| {
+                    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»') || c.is_whitespace()
+                })
+                .to_string();
+            // A relative clause is not a speaker ("the attack that almost
+            // claimed her life").
+            if words_of(&subj).iter().any(|w| {
+                matches!(
+                    lower(w).as_str(),
+                    "that" | "which" | "who" | "whom" | "where"
+                )
+            }) {
+                subj.clear();
+                relative = true;
+            }
+            // "show"/"reveal" attribute only to documents and data.
+            if matches!(v.lemma, "show" | "reveal") {
+                let doc = words_of(&subj).iter().any(|w| {
+                    matches!(
+                        lower(w).trim_end_matches('s'),
+                        "data"
+                            | "figure"
+                            | "report"
+                            | "survey"
+                            | "study"
+                            | "record"
+                            | "document"
+                            | "paper"
+                            | "poll"
+                            | "statistic"
+                            | "footage"
+                            | "video"
+                            | "image"
+                            | "photo"
+                            | "filing"
+                            | "email"
+                            | "letter"
+                            | "analysi"
+                            | "test"
+                            | "result"
+                    )
+                });
+                if !doc {
+                    subj.clear();
+                    relative = true;
+                }
+            }
             // Apposition: "The deputy foreign minister, Sergei Antonov, claimed".
             if subj.is_empty() && before.trim_end().ends_with(',') {
                 let b2 = before.trim_end().trim_end_matches(',');
@@ -677,7 +834,7 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
             let subj_ok = !subj_words.is_empty() && subj_words.len() <= 10;
             if subj_ok {
                 raw = Some(RawSpeaker { phrase: subj });
-            } else if before.trim_end().ends_with([',', '”', '"', '»']) {
+            } else if !relative && before.trim_end().ends_with([',', '”', '"', '»', '\'']) {
                 // Speaker after the verb: "…, said Ryabkov." / "said the ministry".
                 let end = after.find([',', '.', ';', '“', '"']).unwrap_or(after.len());
                 let obj = after[..end].trim();
@@ -724,7 +881,8 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                     medium_after(after)
                 };
             }
-            if subordinate {
+            // "did not say what …", "would not say": no claim is attributed.
+            if subordinate || negated {
                 raw = None;
             }
             if raw.is_some() {
@@ -746,6 +904,8 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                 &mut known,
                 &mut known_orgs,
                 &mut last_person,
+                &mut last_desc,
+                &mut gender,
             );
         }
         // A sentence inside a quote that goes on: take the speaker of the
@@ -838,7 +998,7 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
 
 /// A quote that is still open at the end of the sentence.
 fn unclosed_at(text: &str, s: usize, e: usize) -> bool {
-    e == text.len() && !text[s..].trim_end().ends_with(['”', '"', '»', '“'])
+    e == text.len() && !text[s..].trim_end().ends_with(['”', '"', '»', '“', '\''])
 }
 
 fn key_of_name(n: &str) -> String {
@@ -853,15 +1013,33 @@ fn resolve(
     known: &mut Vec<(String, Option<String>)>,
     known_orgs: &mut Vec<String>,
     last_person: &mut Option<usize>,
+    last_desc: &mut Option<(String, String)>,
+    gender: &mut std::collections::HashMap<String, String>,
 ) {
     let ws = words_of(phrase);
     let lw: Vec<String> = ws.iter().map(|w| lower(w)).collect();
     if ws.len() == 1 && PRONOUNS.contains(&lw[0].as_str()) {
-        if let Some(i) = last_person.filter(|_| matches!(lw[0].as_str(), "he" | "she" | "they")) {
+        let p = lw[0].as_str();
+        let fits = |key: &str| match (p, gender.get(key).map(String::as_str)) {
+            ("he", Some("she")) | ("she", Some("he")) => false,
+            _ => true,
+        };
+        let person = last_person
+            .filter(|&i| matches!(p, "he" | "she" | "they") && fits(&key_of_name(&known[i].0)));
+        if let Some(i) = person {
             let (n, r) = &known[i];
             a.speaker = Some(n.clone());
             a.role = r.clone();
             a.speaker_key = Some(key_of_name(n));
+        } else if let Some((d, k)) = last_desc
+            .as_ref()
+            .filter(|(_, k)| matches!(p, "he" | "she") && fits(k))
+        {
+            a.speaker = Some(d.clone());
+            a.speaker_key = Some(k.clone());
+        }
+        if let (Some(k), "he" | "she") = (&a.speaker_key, p) {
+            gender.insert(k.clone(), p.to_string());
         }
         return;
     }
@@ -914,8 +1092,58 @@ fn resolve(
             .iter()
             .any(|w| org_words.contains(&w.trim_end_matches("'s"))),
     };
+    // "a report from WCCO-TV", "a statement by the ministry": the
+    // organisation behind the document speaks.
+    if let Some(k) = lw
+        .iter()
+        .position(|w| matches!(w.as_str(), "from" | "by" | "of"))
+        && k > 0
+        && matches!(
+            lw[k - 1].as_str(),
+            "report"
+                | "statement"
+                | "release"
+                | "filing"
+                | "document"
+                | "documents"
+                | "letter"
+                | "analysis"
+        )
+        && k + 1 < ws.len()
+    {
+        let rest = ws[k + 1..].join(" ");
+        return resolve(a, &rest, known, known_orgs, last_person, last_desc, gender);
+    }
     // An unnamed person introduced with "a"/"an" is an anonymous source.
-    if !has_name && matches!(lw.first().map(String::as_str), Some("a" | "an")) {
+    const PERSONS: &[&str] = &[
+        "official",
+        "source",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "master",
+        "resident",
+        "witness",
+        "aide",
+        "person",
+        "man",
+        "woman",
+        "friend",
+        "relative",
+        "neighbor",
+        "neighbour",
+        "employee",
+        "worker",
+        "officer",
+        "member",
+        "insider",
+        "diplomat",
+        "staffer",
+    ];
+    if !has_name
+        && matches!(lw.first().map(String::as_str), Some("a" | "an"))
+        && lw.iter().any(|w| PERSONS.contains(&w.as_str()))
+    {
         a.anonymous = true;
         a.speaker = Some(phrase.trim().to_string());
         a.speaker_key = Some("anonymous".to_string());
@@ -974,13 +1202,55 @@ fn resolve(
         .or_else(|| org.strip_prefix("The "))
         .unwrap_or(org);
     let last = org.split_whitespace().last().map(lower).unwrap_or_default();
+    let initials = |o: &str| -> String {
+        o.split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| is_cap(w))
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    let acronym = org.len() >= 2 && org.len() <= 6 && org.chars().all(|c| c.is_ascii_uppercase());
+    const ORG_NOUNS: &[&str] = &[
+        "station",
+        "report",
+        "agency",
+        "newspaper",
+        "paper",
+        "network",
+        "channel",
+        "magazine",
+        "broadcaster",
+        "outlet",
+        "website",
+        "site",
+        "daily",
+        "publication",
+        "tabloid",
+    ];
+    let generic_noun =
+        org.split_whitespace().count() == 1 && ORG_NOUNS.contains(&lower(org).as_str());
     let full = known_orgs
         .iter()
-        .filter(|o| o.split_whitespace().last().map(lower) == Some(last.clone()))
+        .filter(|o| {
+            o.split_whitespace().last().map(lower) == Some(last.clone())
+                || o.starts_with(&format!("{org} "))
+                || (acronym && initials(o) == org)
+        })
         .max_by_key(|o| o.len())
-        .cloned();
+        .cloned()
+        // "the station", "the report": the organisation that spoke last.
+        .or_else(|| {
+            generic_noun
+                .then(|| {
+                    known_orgs
+                        .iter()
+                        .rev()
+                        .find(|o| o.chars().next().is_some_and(char::is_uppercase))
+                        .cloned()
+                })
+                .flatten()
+        });
     let (org, resolved) = match full {
-        Some(f) if f.len() >= org.len() => (f, true),
+        Some(f) if f.len() >= org.len() || generic_noun => (f, true),
         _ => {
             known_orgs.push(org.to_string());
             (org.to_string(), false)
@@ -990,6 +1260,39 @@ fn resolve(
     // cannot be matched across reports.
     let generic = !resolved && org.split_whitespace().count() == 1 && !is_cap(&org);
     a.speaker_key = (!generic).then(|| lower(&org));
+    // A person described by role ("her publicist", "his lawyer") can be
+    // "he" or "she" later on.
+    const PEOPLE: &[&str] = &[
+        "publicist",
+        "rep",
+        "representative",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "lawyer",
+        "attorney",
+        "agent",
+        "manager",
+        "mother",
+        "father",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "friend",
+        "coach",
+        "doctor",
+        "chief",
+        "director",
+    ];
+    if org
+        .split_whitespace()
+        .any(|w| PEOPLE.contains(&lower(w).as_str()))
+    {
+        *last_desc = Some((org.clone(), lower(&org)));
+    }
     a.speaker = Some(org);
 }
 
