@@ -1020,9 +1020,11 @@ fn resolve(
     let lw: Vec<String> = ws.iter().map(|w| lower(w)).collect();
     if ws.len() == 1 && PRONOUNS.contains(&lw[0].as_str()) {
         let p = lw[0].as_str();
-        let fits = |key: &str| match (p, gender.get(key).map(String::as_str)) {
-            ("he", Some("she")) | ("she", Some("he")) => false,
-            _ => true,
+        let fits = |key: &str| {
+            !matches!(
+                (p, gender.get(key).map(String::as_str)),
+                ("he", Some("she")) | ("she", Some("he"))
+            )
         };
         let person = last_person
             .filter(|&i| matches!(p, "he" | "she" | "they") && fits(&key_of_name(&known[i].0)));
