@@ -278,6 +278,9 @@ fn lower(w: &str) -> String {
     crate::text::fold(w)
 }
 
+/// Longest quote in straight single quotes looked for, in characters.
+const MAX_SINGLE_QUOTE_CHARS: usize = 2000;
+
 /// Find the quote spans in a run of sentences treated as one text. Returns
 /// (start, end) byte spans including the marks; an unclosed quote runs to the
 /// end of the text.
@@ -322,6 +325,11 @@ fn quote_spans(text: &str) -> Vec<(usize, usize)> {
                 break;
             }
             if c == '\'' {
+                // Single quotes close within a bounded distance, so a text
+                // full of apostrophes stays linear.
+                if j > i + MAX_SINGLE_QUOTE_CHARS {
+                    break;
+                }
                 // A single-quote close follows punctuation and ends a word.
                 let after_punct = chars[j - 1].1 == ','
                     || chars[j - 1].1 == '.'

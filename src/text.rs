@@ -460,26 +460,34 @@ fn number_of(word: &str) -> Option<String> {
 /// Analyze one sentence's text.
 pub fn analyze(text: &str) -> Features {
     let mut f = Features::default();
+    // Sets beside the vectors keep this linear on pathological sentences.
+    let mut seen_terms: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut seen_names: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut seen_numbers: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut first = true;
     for w in text.unicode_words() {
         let folded = fold(w);
         let base = strip_possessive(&folded);
         if let Some(n) = number_of(w) {
-            push_unique(&mut f.numbers, n.clone());
-            add_term(&mut f, format!("#{n}"), &n);
+            if seen_numbers.insert(n.clone()) {
+                f.numbers.push(n.clone());
+            }
+            add_term(&mut f, &mut seen_terms, format!("#{n}"), &n);
             first = false;
             continue;
         }
         let stop = is_stop(base) || base.chars().count() < 2;
         if w.chars().next().is_some_and(char::is_uppercase) && !stop && !(first && is_common(base))
         {
-            push_unique(&mut f.names, base.to_string());
+            if seen_names.insert(base.to_string()) {
+                f.names.push(base.to_string());
+            }
         }
         first = false;
         if stop || is_reporting(base) {
             continue;
         }
-        add_term(&mut f, stem(americanize(base)), base);
+        add_term(&mut f, &mut seen_terms, stem(americanize(base)), base);
     }
     f
 }
@@ -492,16 +500,15 @@ fn is_common(w: &str) -> bool {
     ) || is_reporting(w)
 }
 
-fn add_term(f: &mut Features, term: String, surface: &str) {
-    if !f.terms.contains(&term) {
+fn add_term(
+    f: &mut Features,
+    seen: &mut std::collections::HashSet<String>,
+    term: String,
+    surface: &str,
+) {
+    if seen.insert(term.clone()) {
         f.terms.push(term);
         f.surfaces.push(surface.to_string());
-    }
-}
-
-fn push_unique(v: &mut Vec<String>, s: String) {
-    if !v.contains(&s) {
-        v.push(s);
     }
 }
 

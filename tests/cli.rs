@@ -285,3 +285,29 @@ fn huge_sentence_is_handled() {
     let b = write(&d, "b.txt", b"word word word.");
     bin().args([&a, &b, "--format", "json"]).assert().code(1);
 }
+
+/// Pathological inputs stay linear: a "sentence" of 60,000 distinct words,
+/// 100,000 titles without a stop, apostrophes everywhere, unbalanced quotes.
+/// (A quadratic step would make this test take minutes.)
+#[test]
+fn pathological_sentences_finish() {
+    let d = tempfile::tempdir().expect("tmp");
+    let inputs = [
+        (
+            "distinct.txt",
+            (0..60_000)
+                .map(|i| format!("w{i}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        ("titles.txt", "Mr. ".repeat(100_000)),
+        ("apostrophes.txt", "'a ".repeat(50_000)),
+        ("quotes.txt", "\"a ".repeat(50_000)),
+    ];
+    let b = fixture("storm/wire.txt");
+    for (name, text) in inputs {
+        let a = write(&d, name, text.as_bytes());
+        bin().args([&a, &b, "--format", "json"]).assert().code(1);
+        bin().args(["segment", &a]).assert().code(0);
+    }
+}
