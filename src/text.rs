@@ -477,11 +477,12 @@ pub fn analyze(text: &str) -> Features {
             continue;
         }
         let stop = is_stop(base) || base.chars().count() < 2;
-        if w.chars().next().is_some_and(char::is_uppercase) && !stop && !(first && is_common(base))
+        if w.chars().next().is_some_and(char::is_uppercase)
+            && !stop
+            && !(first && is_common(base))
+            && seen_names.insert(base.to_string())
         {
-            if seen_names.insert(base.to_string()) {
-                f.names.push(base.to_string());
-            }
+            f.names.push(base.to_string());
         }
         first = false;
         if stop || is_reporting(base) {
