@@ -93,6 +93,32 @@ proptest! {
         prop_assert_eq!(one, two);
     }
 
+    /// Versions and check never panic and are deterministic; every version's
+    /// sentence appears in exactly one change of each step it takes part in.
+    #[test]
+    fn versions_and_check_are_total_and_deterministic(a in newsy(), b in newsy(), c in newsy()) {
+        prop_assume!(!a.trim().is_empty() && !b.trim().is_empty() && !c.trim().is_empty());
+        let srcs = vec![Source::from_text("a", a), Source::from_text("b", b), Source::from_text("c", c)];
+        let v1 = storydiff::versions::versions(&srcs, &Options::default()).expect("versions");
+        let v2 = storydiff::versions::versions(&srcs, &Options::default()).expect("versions");
+        prop_assert_eq!(&v1, &v2);
+        for (k, step) in v1.steps.iter().enumerate() {
+            let mut new_seen = vec![0usize; v1.versions[k + 1].sentences];
+            let mut old_seen = vec![0usize; v1.versions[k].sentences];
+            for ch in &step.changes {
+                ch.new.iter().for_each(|&i| new_seen[i] += 1);
+                ch.old.iter().for_each(|&i| old_seen[i] += 1);
+            }
+            prop_assert!(new_seen.iter().all(|&n| n == 1) && old_seen.iter().all(|&n| n == 1));
+        }
+        let r1 = storydiff::check::check(&srcs[0], &srcs[1..], &Options::default()).expect("check");
+        let r2 = storydiff::check::check(&srcs[0], &srcs[1..], &Options::default()).expect("check");
+        prop_assert_eq!(&r1, &r2);
+        prop_assert_eq!(r1.summary.claims, r1.summary.supported + r1.summary.unsupported);
+        let _ = storydiff::render::html::render_check(&r1);
+        let _ = storydiff::render::markdown::render_versions(&v1, None);
+    }
+
     /// No input panics the segmenter or the Markdown reader.
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
