@@ -25,6 +25,8 @@ use std::collections::BTreeMap;
 
 /// A term carried by more sentences than this is not used to find candidates.
 pub const MAX_POSTINGS: usize = 400;
+/// Similarity a headline needs to be linked with a body sentence.
+pub const HEADLINE_BODY_MIN: f64 = 0.9;
 /// Partners kept per sentence and per other document.
 pub const CANDIDATES_PER_DOC: usize = 6;
 
@@ -338,8 +340,9 @@ fn match_pair(
         // Headlines of reports on the same events summarise the same story:
         // they need less overlap to be linked.
         let (ha, hb) = (headline[da][sa], headline[db][sb]);
-        if ha != hb {
-            // Headlines are compared with headlines only.
+        if ha != hb && sc < HEADLINE_BODY_MIN {
+            // Headlines are compared with headlines, unless a body sentence
+            // says nearly the same thing.
             continue;
         }
         let both_headlines = ha && hb;

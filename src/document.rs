@@ -49,15 +49,20 @@ impl Document {
         };
         let spans = segment::split(view);
         let first_para_len = spans.iter().filter(|s| s.paragraph == 0).count();
+        let has_more = spans.iter().any(|s| s.paragraph > 0);
         let sentences = spans
             .into_iter()
             .enumerate()
             .map(|(id, sp)| {
                 let raw = view[sp.start..sp.end].trim_end();
+                // A title: the first paragraph, alone in it, with more text
+                // after it; unpunctuated (up to 20 words) or short (up to 12
+                // words, some titles end with a stop). Wire leads are longer.
+                let words = raw.split_whitespace().count();
+                let unpunctuated = !raw.ends_with(['.', '!', '?', '"', '”', '…']);
                 let headline = id == 0
                     && first_para_len == 1
-                    && !raw.ends_with(['.', '!', '?', '"', '”', '…'])
-                    && raw.split_whitespace().count() <= 20;
+                    && ((unpunctuated && words <= 20) || (words <= 12 && has_more));
                 let clean = collapse_space(&view[sp.start..sp.end]);
                 let features = text::analyze(&clean[dateline_len(&clean)..]);
                 Sentence {
