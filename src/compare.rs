@@ -494,6 +494,9 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffSpan> {
 /// Numbers, dates and names that members state differently.
 pub fn conflicts(docs: &[Document], members: &[(usize, Vec<usize>)]) -> Vec<Conflict> {
     let mut out = Vec::new();
+    if members.len() < 2 {
+        return out;
+    }
     out.extend(value_conflicts(
         "number",
         docs,
@@ -592,27 +595,37 @@ fn value_conflicts(
 ) -> Vec<Conflict> {
     use std::collections::HashSet;
     use unicode_segmentation::UnicodeSegmentation;
-    let vals: Vec<(usize, Vec<String>, HashSet<String>)> = members
+    let with_values: Vec<(usize, &Vec<usize>, Vec<String>)> = members
         .iter()
         .map(|(d, ss)| {
             let mut v: Vec<String> = Vec::new();
-            let mut words: HashSet<String> = HashSet::new();
             for &s in ss {
-                let sent = &docs[*d].sentences[s];
-                for x in extract(sent) {
+                for x in extract(&docs[*d].sentences[s]) {
                     if !v.contains(&x) {
                         v.push(x);
                     }
                 }
-                words.extend(sent.clean.unicode_words().map(text::fold));
             }
-            (*d, v, words)
+            (*d, ss, v)
         })
-        .filter(|(_, v, _)| !v.is_empty())
+        .filter(|(_, _, v)| !v.is_empty())
         .collect();
-    if vals.len() < 2 {
+    if with_values.len() < 2 {
         return Vec::new();
     }
+    // The folded words of each member, needed only when values exist.
+    let vals: Vec<(usize, Vec<String>, HashSet<String>)> = with_values
+        .into_iter()
+        .map(|(d, ss, v)| {
+            let mut words: HashSet<String> = HashSet::new();
+            if kind != "number" {
+                for &s in ss {
+                    words.extend(docs[d].sentences[s].clean.unicode_words().map(text::fold));
+                }
+            }
+            (d, v, words)
+        })
+        .collect();
     // x of member i is missing from member j when j neither states it nor
     // (for words) uses the word at all.
     let missing = |x: &String, j: usize| {

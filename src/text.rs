@@ -9,6 +9,7 @@
 //! ```
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -300,6 +301,9 @@ fn stemmer() -> &'static Stemmer {
 /// Fold a word for comparison: compatibility decomposition, accents dropped,
 /// lowercase, curly apostrophes made straight.
 pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.nfkd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -461,9 +465,9 @@ fn number_of(word: &str) -> Option<String> {
 pub fn analyze(text: &str) -> Features {
     let mut f = Features::default();
     // Sets beside the vectors keep this linear on pathological sentences.
-    let mut seen_terms: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let mut seen_names: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let mut seen_numbers: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut seen_terms: FxHashSet<String> = FxHashSet::default();
+    let mut seen_names: FxHashSet<String> = FxHashSet::default();
+    let mut seen_numbers: FxHashSet<String> = FxHashSet::default();
     let mut first = true;
     for w in text.unicode_words() {
         let folded = fold(w);
@@ -501,12 +505,7 @@ fn is_common(w: &str) -> bool {
     ) || is_reporting(w)
 }
 
-fn add_term(
-    f: &mut Features,
-    seen: &mut std::collections::HashSet<String>,
-    term: String,
-    surface: &str,
-) {
+fn add_term(f: &mut Features, seen: &mut FxHashSet<String>, term: String, surface: &str) {
     if seen.insert(term.clone()) {
         f.terms.push(term);
         f.surfaces.push(surface.to_string());
