@@ -161,11 +161,7 @@ fn versions(
     let body = match output.format {
         Format::Markdown => render::markdown::render_versions(&report, min),
         Format::Html => render::html::render_versions(&report),
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(&report).unwrap_or_default();
-            s.push('\n');
-            s
-        }
+        Format::Json => pretty_json(&report),
         Format::Terminal => {
             let opts = output.terminal_options(args);
             colored::control::set_override(opts.color);
@@ -196,11 +192,7 @@ fn check(
     let body = match output.format {
         Format::Markdown => render::markdown::render_check(&report),
         Format::Html => render::html::render_check(&report),
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(&report).unwrap_or_default();
-            s.push('\n');
-            s
-        }
+        Format::Json => pretty_json(&report),
         Format::Terminal => {
             let opts = output.terminal_options(args);
             colored::control::set_override(opts.color);
@@ -313,9 +305,7 @@ fn segment(file: &str, output: &OutputArgs) -> Result<u8, Error> {
                 "meta": src.meta,
                 "sentences": sentences,
             });
-            let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
-            s.push('\n');
-            s
+            pretty_json(&v)
         }
         Format::Terminal | Format::Markdown | Format::Html => {
             let mut s = String::new();
@@ -327,6 +317,13 @@ fn segment(file: &str, output: &OutputArgs) -> Result<u8, Error> {
     };
     emit(output, &body)?;
     Ok(exit::SAME)
+}
+
+/// A report as pretty JSON with a final newline.
+fn pretty_json<T: serde::Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    s
 }
 
 /// Write the output: to a file atomically (temp file in the same folder, then

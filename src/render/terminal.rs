@@ -234,14 +234,7 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
                 );
             }
             for d in &g.attribution_diffs {
-                let kind = match d.kind {
-                    AttributionDiffKind::AttributionDropped => "attribution dropped",
-                    AttributionDiffKind::DifferentSpeaker => "different speaker",
-                    AttributionDiffKind::StanceChanged => "stance changed",
-                    AttributionDiffKind::QuoteVsParaphrase => "quote vs paraphrase",
-                    AttributionDiffKind::QuoteAltered => "quote altered",
-                    AttributionDiffKind::NamedVsAnonymous => "named vs anonymous",
-                };
+                let kind = super::check::drift_words(d.kind);
                 let detail = if d.kind == AttributionDiffKind::QuoteAltered {
                     d.diff
                         .iter()
