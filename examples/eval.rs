@@ -626,7 +626,7 @@ fn ecb_attribution(clusters: &Path) {
     }
     let acc = |k: usize| k as f64 / n.max(1) as f64;
     println!(
-        "attribution on 9 real ECB+ reports ({n} sentences): cue accuracy {:.3}, speaker accuracy {:.3}",
+        "attribution on 12 real ECB+ reports ({n} sentences): cue accuracy {:.3}, speaker accuracy {:.3}",
         acc(cue_ok),
         acc(spk_ok)
     );

@@ -135,7 +135,12 @@ pub const VERBS: &[(&str, Stance, &[&str])] = &[
     ("dispute", Stance::Denial, &["disputed"]),
     ("suggest", Stance::Tentative, &["suggested", "suggests"]),
     ("hint", Stance::Tentative, &["hinted"]),
-    ("speculate", Stance::Tentative, &["speculated"]),
+    (
+        "speculate",
+        Stance::Tentative,
+        &["speculated", "speculates"],
+    ),
+    ("indicate", Stance::Tentative, &["indicated", "indicates"]),
     ("urge", Stance::Directive, &["urged", "urges"]),
     ("call", Stance::Directive, &["called on"]),
     ("believe", Stance::Mental, &["believes", "believed"]),
@@ -264,7 +269,16 @@ fn closing_of(c: char) -> Option<char> {
 fn words_of(s: &str) -> Vec<&str> {
     s.split(|c: char| c.is_whitespace())
         .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+            let t =
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-');
+            // Keep the last dot of an initialism ("L.A.", "U.S.").
+            if t.contains('.') && t.len() < w.len() {
+                let start = t.as_ptr() as usize - w.as_ptr() as usize;
+                if w[start + t.len()..].starts_with('.') {
+                    return &w[start..start + t.len() + 1];
+                }
+            }
+            t
         })
         .filter(|w| !w.is_empty())
         .collect()
@@ -391,6 +405,10 @@ fn verb_forms() -> &'static std::collections::HashMap<&'static str, (&'static st
     })
 }
 
+fn lemma_is(hit: Option<(&str, Stance)>, lemma: &str) -> bool {
+    hit.is_some_and(|(l, _)| l == lemma)
+}
+
 /// The first reporting verb outside quotes, one pass over the words.
 fn find_verb(text: &str, outside: &dyn Fn(usize) -> bool) -> Option<VerbHit> {
     let forms = verb_forms();
@@ -431,9 +449,43 @@ fn find_verb(text: &str, outside: &dyn Fn(usize) -> bool) -> Option<VerbHit> {
                 | "no"
                 | "new"
                 | "such"
+                // A verb in a relative clause ("the reporter who wrote the
+                // story, says …") is not the reporting verb of the sentence.
+                | "who"
+                | "which"
+                | "whom"
         );
+        // "expressed regret" is a statement; "expressed interest" is not.
+        let expression = lemma_is(hit, "express") && {
+            let next = text[s + w.len()..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            !matches!(
+                next.trim_matches(|c: char| !c.is_alphabetic()),
+                "regret"
+                    | "concern"
+                    | "concerns"
+                    | "hope"
+                    | "support"
+                    | "condolences"
+                    | "sympathy"
+                    | "surprise"
+                    | "dismay"
+                    | "confidence"
+                    | "doubt"
+                    | "doubts"
+                    | "disappointment"
+                    | "frustration"
+                    | "gratitude"
+                    | "optimism"
+                    | "outrage"
+            )
+        };
         if let Some((lemma, stance)) = hit
             && !not_verb
+            && !expression
             && outside(s)
         {
             let mut end = s + w.len();
@@ -507,7 +559,12 @@ fn medium_after(rest: &str) -> Option<String> {
         if let Some(x) = lower_r.strip_prefix(p) {
             let orig = &r[p.len()..];
             let ws = words_of(orig);
-            let caps: Vec<&str> = ws.iter().copied().take_while(|w| is_cap(w)).collect();
+            let caps: Vec<&str> = ws
+                .iter()
+                .copied()
+                .skip_while(|w| lower(w) == "the")
+                .take_while(|w| is_cap(w))
+                .collect();
             let when = caps
                 .first()
                 .is_some_and(|w| crate::text::is_time_word(&lower(w)));
@@ -517,6 +574,31 @@ fn medium_after(rest: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// "this L.A. Times story" → "L.A. Times": the outlet behind a document
+/// named with a determiner and a document noun.
+fn document_owner(phrase: &str) -> String {
+    let mut ws: Vec<&str> = phrase.split_whitespace().collect();
+    if ws.len() > 2
+        && matches!(lower(ws[0]).as_str(), "this" | "that" | "a" | "an" | "the")
+        && ws[1].chars().next().is_some_and(char::is_uppercase)
+    {
+        ws.remove(0);
+    }
+    if ws.len() > 1
+        && matches!(
+            lower(ws[ws.len() - 1]).as_str(),
+            "story" | "report" | "article" | "piece" | "statement" | "account" | "analysis"
+        )
+        && ws[ws.len() - 2]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    {
+        ws.pop();
+    }
+    ws.join(" ")
 }
 
 /// The raw speaker found in one sentence before resolution.
@@ -602,9 +684,25 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
             && lower_text.len() == text.len()
         {
             let rest = &text[i + p.len()..];
-            let end = rest.find([',', '.', ';', '(']).unwrap_or(rest.len());
+            // The phrase ends at a clause break or a full stop followed by a
+            // space (not the dots of "L.A.").
+            let mut end = rest.find([',', ';', '(']).unwrap_or(rest.len());
+            if let Some(dot) = rest
+                .match_indices('.')
+                .map(|(k, _)| k)
+                .find(|&k| rest[k + 1..].starts_with(char::is_whitespace) || k + 1 == rest.len())
+            {
+                let before_dot = &rest[..dot];
+                let abbrev = before_dot
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.contains('.') || w.len() == 1);
+                if !abbrev {
+                    end = end.min(dot);
+                }
+            }
             raw = Some(RawSpeaker {
-                phrase: rest[..end].trim().to_string(),
+                phrase: document_owner(rest[..end].trim()),
             });
             a.cue = Cue::AccordingTo;
             a.verb = Some(p.trim().to_string());
@@ -818,15 +916,22 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                 let name = b2[c2..].trim();
                 let role_part = if c2 > 0 { b2[..c2 - 1].trim() } else { "" };
                 let first = words_of(name).first().map(|w| lower(w)).unwrap_or_default();
-                if matches!(first.as_str(), "who" | "whose" | "which") && c2 > 0 {
+                let description = matches!(
+                    first.as_str(),
+                    "the" | "a" | "an" | "its" | "his" | "her" | "their"
+                ) && !words_of(name).iter().skip(1).all(|w| is_cap(w));
+                if (matches!(first.as_str(), "who" | "whose" | "which") || description) && c2 > 0 {
                     // "Karla Brandt, who leads the opposition, claimed": the
                     // speaker stands before the relative clause.
                     let head = role_part;
                     let c3 = head
                         .rfind([',', '”', '"', ';', ':'])
-                        .map(|p| p + 1)
+                        .map(|p| p + head[p..].chars().next().map_or(1, char::len_utf8))
                         .unwrap_or(0);
-                    let cand = head[c3..].trim();
+                    let mut cand = head[c3..].trim();
+                    for conj in ["but ", "and ", "But ", "And "] {
+                        cand = cand.strip_prefix(conj).unwrap_or(cand);
+                    }
                     if !cand.is_empty() && words_of(cand).len() <= 8 {
                         subj = cand.to_string();
                     }
@@ -873,7 +978,7 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                     });
                 }
             }
-            if v.lemma == "tell" || v.lemma == "say" || v.lemma == "write" || v.lemma == "post" {
+            {
                 a.medium = if v.lemma == "tell" {
                     let ws = words_of(after);
                     let caps: Vec<&str> = ws
@@ -915,6 +1020,16 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                 &mut last_desc,
                 &mut gender,
             );
+        }
+        // An outlet named as the medium ("told the Los Angeles Times") can be
+        // "the newspaper" later on.
+        if let Some(m) = a
+            .medium
+            .as_ref()
+            .filter(|m| is_cap(m) && m.split_whitespace().count() <= 5)
+            && !known_orgs.contains(m)
+        {
+            known_orgs.push(m.clone());
         }
         // A sentence inside a quote that goes on: take the speaker of the
         // sentence where the quote closes (filled in below) or of the opener.
