@@ -125,5 +125,22 @@ proptest! {
         let _ = segment::split(&text);
         let _ = storydiff::ingest::mask_markdown(&text);
         let _ = storydiff::text::analyze(&text);
+        let _ = storydiff::attribution::attribute(&[&text, &text]);
+    }
+
+    /// Attribution never panics on attribution-shaped text: speakers,
+    /// appositions, every kind of quote mark, clause breaks.
+    #[test]
+    fn attribution_never_panics(parts in prop::collection::vec(prop_oneof![
+        Just("“"), Just("”"), Just("\""), Just("''"), Just("'"), Just("«"), Just("»"), Just("„"),
+        Just("‘"), Just("’"), Just(","), Just(", who"), Just(", the"), Just("said"), Just("says"),
+        Just("told"), Just("claimed"), Just("according to"), Just("citing"), Just("He"), Just("she"),
+        Just("Mr."), Just("Antonov"), Just("Sergei"), Just("officials"), Just("a source"),
+        Just("the ministry"), Just("did not"), Just("that"), Just("and"), Just("—"), Just(":"),
+        Just("."), Just("L.A."), Just("this"), Just("story"), Just("expressed"), Just("regret"),
+    ], 0..40)) {
+        let text = parts.join(" ");
+        let compact = parts.concat();
+        let _ = storydiff::attribution::attribute(&[&text, &compact, &text]);
     }
 }
