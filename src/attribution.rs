@@ -1185,6 +1185,7 @@ fn resolve(
         {
             a.speaker = Some(d.clone());
             a.speaker_key = Some(k.clone());
+            a.anonymous = k == "anonymous";
         }
         if let (Some(k), "he" | "she") = (&a.speaker_key, p) {
             gender.insert(k.clone(), p.to_string());
@@ -1295,6 +1296,9 @@ fn resolve(
         a.anonymous = true;
         a.speaker = Some(phrase.trim().to_string());
         a.speaker_key = Some("anonymous".to_string());
+        // "a police spokeswoman said … she added": the pronoun goes back
+        // to the unnamed speaker.
+        *last_desc = Some((phrase.trim().to_string(), "anonymous".to_string()));
         return;
     }
     if let (Some(n), false) = (&name, is_org) {
@@ -1567,6 +1571,12 @@ mod wire_pattern_tests {
             assert_eq!((a.cue, a.speaker.as_deref()), (cue, speaker), "{text}");
         }
         assert!(attribute(&["“It was terrible,” one witness told Reuters."])[0].anonymous);
+        let two = attribute(&[
+            "Police arrested three men, a police spokeswoman said.",
+            "The men were charged with robbery, she added.",
+        ]);
+        assert_eq!(two[1].speaker.as_deref(), Some("a police spokeswoman"));
+        assert!(two[1].anonymous);
         assert_eq!(
             attribute(&["Doe, who took office in 2020, has denied the allegations."])[0]
                 .verb
