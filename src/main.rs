@@ -59,7 +59,7 @@ fn compare(cli: &Cli) -> Result<u8, Error> {
     let body = match cli.output.format {
         Format::Json => render::json::render(&report),
         Format::Markdown => render::markdown::render(&report, min),
-        Format::Html => render::html::render(&report),
+        Format::Html => render::html::render(&report, min),
         Format::Terminal => {
             let opts = cli.output.terminal_options(&cli.compare);
             colored::control::set_override(opts.color);
@@ -160,7 +160,7 @@ fn versions(
     let min = args.min_significance.map(Into::into);
     let body = match output.format {
         Format::Markdown => render::markdown::render_versions(&report, min),
-        Format::Html => render::html::render_versions(&report),
+        Format::Html => render::html::render_versions(&report, min),
         Format::Json => pretty_json(&report),
         Format::Terminal => {
             let opts = output.terminal_options(args);

@@ -40,7 +40,7 @@ fn markdown_view_of_storm() {
 /// The self-contained HTML page of the storm story.
 #[test]
 fn html_view_of_storm() {
-    insta::assert_snapshot!(render::html::render(&storm()));
+    insta::assert_snapshot!(render::html::render(&storm(), None));
 }
 
 fn fixture(path: &str, label: &str) -> storydiff::ingest::Source {
@@ -64,7 +64,7 @@ fn versions_views_of_warehouse_fire() {
         "versions_markdown",
         render::markdown::render_versions(&r, None)
     );
-    insta::assert_snapshot!("versions_html", render::html::render_versions(&r));
+    insta::assert_snapshot!("versions_html", render::html::render_versions(&r, None));
 }
 
 /// Markdown and HTML of the check fixture.
@@ -90,7 +90,7 @@ fn script_in_articles_is_escaped() {
     );
     let b = Source::from_text("b", "The mayor said <img src=x onerror=alert(1)> was fine.");
     let r = compare(&[a, b], &Options::default()).expect("compares");
-    let html = render::html::render(&r);
+    let html = render::html::render(&r, None);
     assert!(!html.contains("<script>alert"));
     assert!(!html.contains("<img src=x"));
     assert!(html.contains("&lt;script&gt;alert("));
@@ -103,4 +103,25 @@ fn script_in_articles_is_escaped() {
     let md = render::markdown::render(&r, None);
     assert!(!md.contains("<script>") && !md.contains("<img"));
     assert!(md.contains("\\[ok\\]\\(javascript:x\\)"));
+}
+
+/// --min-significance reaches the HTML views: groups below the level lose
+/// their marks and details; versions leave lesser changes out.
+#[test]
+fn html_honours_min_significance() {
+    use storydiff::report::Significance;
+    let full = render::html::render(&storm(), None);
+    let claims_only = render::html::render(&storm(), Some(Significance::Claim));
+    assert!(full.contains("<span class=\"badge attr\">attribution</span>"));
+    assert!(!claims_only.contains("<span class=\"badge attr\">attribution</span>"));
+    assert!(claims_only.contains("<span class=\"badge unique\">only here</span>"));
+    assert!(claims_only.contains("Below the chosen --min-significance"));
+    let srcs: Vec<_> = (1..=2)
+        .map(|k| fixture(&format!("warehouse-fire/v{k}.txt"), &format!("v{k}")))
+        .collect();
+    let r = storydiff::versions::versions(&srcs, &Options::default()).expect("versions");
+    assert!(render::html::render_versions(&r, None).contains("(typography)"));
+    assert!(
+        !render::html::render_versions(&r, Some(Significance::Wording)).contains("(typography)")
+    );
 }

@@ -4,7 +4,7 @@
 //! article containing `<script>` cannot run it.
 
 use crate::check::CheckReport;
-use crate::report::Report;
+use crate::report::{Report, Significance};
 use crate::versions::VersionsReport;
 use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, context};
@@ -48,22 +48,45 @@ fn render_with(name: &str, ctx: minijinja::Value) -> String {
     }
 }
 
-/// A multi-source report: one column per source.
-pub fn render(r: &Report) -> String {
+/// Significance levels at or above `min`, by name (all when `min` is None).
+fn levels_from(min: Option<Significance>) -> Vec<&'static str> {
+    [
+        (Significance::Typography, "typography"),
+        (Significance::Wording, "wording"),
+        (Significance::Facts, "facts"),
+        (Significance::Attribution, "attribution"),
+        (Significance::Claim, "claim"),
+    ]
+    .into_iter()
+    .filter(|(s, _)| min.is_none_or(|m| *s >= m))
+    .map(|(_, n)| n)
+    .collect()
+}
+
+/// A multi-source report: one column per source. Groups below `min` are
+/// shown as plain text, without marks or details (`--min-significance`).
+pub fn render(r: &Report, min: Option<Significance>) -> String {
     let labels: Vec<String> = r.sources.iter().map(|s| s.label.clone()).collect();
     let ncols = labels.len().max(1);
+    let quiet: Vec<usize> = r
+        .groups
+        .iter()
+        .filter(|g| min.is_some_and(|m| g.significance.is_none_or(|s| s < m)))
+        .map(|g| g.id)
+        .collect();
     render_with(
         "compare.html",
-        context! { r => Value::from(Serde(r)), labels => labels, ncols => ncols, tool_version => env!("CARGO_PKG_VERSION") },
+        context! { r => Value::from(Serde(r)), labels => labels, ncols => ncols, quiet => quiet, tool_version => env!("CARGO_PKG_VERSION") },
     )
 }
 
-/// A versions report: the timeline and each step.
-pub fn render_versions(r: &VersionsReport) -> String {
+/// A versions report: the timeline and each step; changes below `min` are
+/// left out.
+pub fn render_versions(r: &VersionsReport, min: Option<Significance>) -> String {
     let labels: Vec<String> = r.versions.iter().map(|v| v.label.clone()).collect();
     render_with(
         "versions.html",
-        context! { r => Value::from(Serde(r)), labels => labels, ncols => 1, tool_version => env!("CARGO_PKG_VERSION") },
+        context! { r => Value::from(Serde(r)), labels => labels, levels => levels_from(min), ncols => 1, tool_version => env!("CARGO_PKG_VERSION") },
     )
 }
 
