@@ -11,7 +11,7 @@
 
 use crate::Options;
 use crate::error::Error;
-use crate::fetch::{self, FetchOptions};
+use crate::fetch::FetchOptions;
 use crate::ingest::{self, FormatChoice, Source};
 use serde::Deserialize;
 
@@ -69,14 +69,14 @@ fn load(r: &ReportRef, k: usize, fetch_opts: &FetchOptions) -> Result<Source, Er
             "report {k} needs exactly one of \"path\", \"url\" or \"text\""
         )));
     }
-    if let Some(p) = &r.path {
-        let label = r.label.clone().unwrap_or_else(|| ingest::default_label(p));
-        return ingest::read_source_as(p, &label, fmt);
+    if let Some(u) = r.url.as_ref().filter(|u| !crate::fetch::is_url(u)) {
+        return Err(Error::input(
+            u,
+            "not a valid URL (http:// or https:// expected)",
+        ));
     }
-    if let Some(u) = &r.url {
-        let label = r.label.clone().unwrap_or_else(|| fetch::url_label(u));
-        let body = fetch::fetch(u, fetch_opts)?;
-        return ingest::source_from_text(u, &label, body, fmt);
+    if let Some(arg) = r.path.as_ref().or(r.url.as_ref()) {
+        return ingest::read_input(arg, r.label.as_deref(), fmt, fetch_opts);
     }
     let text = r.text.clone().unwrap_or_default();
     let label = r.label.clone().unwrap_or_else(|| format!("report{k}"));

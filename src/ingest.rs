@@ -102,6 +102,25 @@ pub fn read_source_as(arg: &str, label: &str, choice: FormatChoice) -> Result<So
     source_from_text(arg, label, text, choice)
 }
 
+/// Read one input of any kind: a URL (fetched within `fetch`'s limits), a
+/// path, or `-` for stdin. Without a label, a URL is labelled by its host
+/// and a file by its stem.
+pub fn read_input(
+    arg: &str,
+    label: Option<&str>,
+    choice: FormatChoice,
+    fetch: &crate::fetch::FetchOptions,
+) -> Result<Source, Error> {
+    if crate::fetch::is_url(arg) {
+        let label = label.map_or_else(|| crate::fetch::url_label(arg), str::to_string);
+        let body = crate::fetch::fetch(arg, fetch)?;
+        source_from_text(arg, &label, body, choice)
+    } else {
+        let label = label.map_or_else(|| default_label(arg), str::to_string);
+        read_source_as(arg, &label, choice)
+    }
+}
+
 /// Build a source from text already read (a file, stdin, a fetched page).
 pub fn source_from_text(
     origin: &str,

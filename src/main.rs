@@ -100,20 +100,13 @@ fn load_sources(
     let mut sources: Vec<Source> = Vec::new();
     for (i, arg) in files.iter().enumerate() {
         let (named, path) = ingest::split_labelled(arg);
-        let url = storydiff::fetch::is_url(&path);
-        let label = args.labels.get(i).cloned().or(named).unwrap_or_else(|| {
-            if url {
-                storydiff::fetch::url_label(&path)
-            } else {
-                ingest::default_label(&path)
-            }
-        });
-        let src = if url {
-            let body = storydiff::fetch::fetch(&path, &args.fetch_options())?;
-            ingest::source_from_text(&path, &label, body, output.input_format.into())?
-        } else {
-            ingest::read_source_as(&path, &label, output.input_format.into())?
-        };
+        let label = args.labels.get(i).cloned().or(named);
+        let src = ingest::read_input(
+            &path,
+            label.as_deref(),
+            output.input_format.into(),
+            &args.fetch_options(),
+        )?;
         if src.text.trim().is_empty() {
             if args.skip_empty {
                 eprintln!("storydiff: warning: {path}: empty, skipped");
@@ -272,18 +265,12 @@ fn batch(file: &str, args: &CompareArgs, output: Option<&str>) -> Result<u8, Err
 }
 
 fn segment(file: &str, output: &OutputArgs) -> Result<u8, Error> {
-    let label = ingest::default_label(file);
-    let src = if storydiff::fetch::is_url(file) {
-        let body = storydiff::fetch::fetch(file, &storydiff::fetch::FetchOptions::default())?;
-        ingest::source_from_text(
-            file,
-            &storydiff::fetch::url_label(file),
-            body,
-            output.input_format.into(),
-        )?
-    } else {
-        ingest::read_source_as(file, &label, output.input_format.into())?
-    };
+    let src = ingest::read_input(
+        file,
+        None,
+        output.input_format.into(),
+        &storydiff::fetch::FetchOptions::default(),
+    )?;
     let doc = Document::build(&src);
     let body = match output.format {
         Format::Json => {
