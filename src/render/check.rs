@@ -1,16 +1,10 @@
 //! Terminal view of `storydiff check`: the summary line, then each claim
 //! of the draft with its findings.
 
-use super::TerminalOptions;
+use super::{Painter, TerminalOptions, ids};
 use crate::check::{CheckReport, FindingKind};
 use crate::report::AttributionDiffKind;
-use colored::Colorize;
 use std::fmt::Write;
-
-fn ids(v: &[usize]) -> String {
-    let s: Vec<String> = v.iter().map(|x| x.to_string()).collect();
-    format!("[{}]", s.join(","))
-}
 
 /// Words for a drift kind.
 pub fn drift_words(k: AttributionDiffKind) -> &'static str {
@@ -25,7 +19,7 @@ pub fn drift_words(k: AttributionDiffKind) -> &'static str {
 }
 
 pub fn render(r: &CheckReport, opts: &TerminalOptions) -> String {
-    let c = opts.color;
+    let p = Painter { color: opts.color };
     let mut out = String::new();
     let head = format!(
         "check {} against {}: {}",
@@ -33,7 +27,7 @@ pub fn render(r: &CheckReport, opts: &TerminalOptions) -> String {
         r.sources.join(", "),
         r.summary.line()
     );
-    let _ = writeln!(out, "{}", if c { head.bold().to_string() } else { head });
+    let _ = writeln!(out, "{}", p.bold(&head));
     out.push('\n');
     for claim in &r.claims {
         if claim.findings.is_empty() {
@@ -48,7 +42,7 @@ pub fn render(r: &CheckReport, opts: &TerminalOptions) -> String {
                 by.join(", "),
                 claim.text
             );
-            let _ = writeln!(out, "{}", if c { line.dimmed().to_string() } else { line });
+            let _ = writeln!(out, "{}", p.dim(&line));
             continue;
         }
         for f in &claim.findings {
@@ -76,15 +70,7 @@ pub fn render(r: &CheckReport, opts: &TerminalOptions) -> String {
                 ),
             };
             let head = format!("{mark} {} {what}", ids(&claim.sentences));
-            let _ = writeln!(
-                out,
-                "{}",
-                if c {
-                    head.yellow().bold().to_string()
-                } else {
-                    head
-                }
-            );
+            let _ = writeln!(out, "{}", p.warn(&head));
         }
         let _ = writeln!(out, "    draft: {}", claim.text);
         for s in &claim.support {

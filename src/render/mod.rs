@@ -1,6 +1,8 @@
 //! Views of a [`Report`](crate::report::Report). Renderers never compute:
 //! they only show what the report holds.
 
+use colored::Colorize;
+
 pub mod check;
 pub mod html;
 pub mod json;
@@ -29,4 +31,71 @@ pub struct TerminalOptions {
     pub explain: bool,
     /// Hide groups whose difference is less significant than this.
     pub min_significance: Option<crate::report::Significance>,
+}
+
+/// Paints terminal text when colour is on; plain text otherwise.
+pub(crate) struct Painter {
+    pub(crate) color: bool,
+}
+
+impl Painter {
+    pub(crate) fn bold(&self, s: &str) -> String {
+        if self.color {
+            s.bold().to_string()
+        } else {
+            s.to_string()
+        }
+    }
+    pub(crate) fn label(&self, s: &str) -> String {
+        if self.color {
+            s.cyan().to_string()
+        } else {
+            s.to_string()
+        }
+    }
+    pub(crate) fn dim(&self, s: &str) -> String {
+        if self.color {
+            s.dimmed().to_string()
+        } else {
+            s.to_string()
+        }
+    }
+    pub(crate) fn warn(&self, s: &str) -> String {
+        if self.color {
+            s.yellow().bold().to_string()
+        } else {
+            s.to_string()
+        }
+    }
+    /// A deleted run; trailing whitespace stays outside the markers.
+    pub(crate) fn del(&self, s: &str) -> String {
+        let (lead, body, space) = split_space(s);
+        if self.color {
+            format!("{lead}{}{space}", body.red().strikethrough())
+        } else {
+            format!("{lead}[-{body}-]{space}")
+        }
+    }
+    pub(crate) fn ins(&self, s: &str) -> String {
+        let (lead, body, space) = split_space(s);
+        if self.color {
+            format!("{lead}{}{space}", body.green().underline())
+        } else {
+            format!("{lead}{{+{body}+}}{space}")
+        }
+    }
+}
+
+/// Leading whitespace, the text, trailing whitespace: marks go around the
+/// text only.
+fn split_space(s: &str) -> (&str, &str, &str) {
+    let lead = &s[..s.len() - s.trim_start().len()];
+    let body = s.trim();
+    (lead, body, &s[lead.len() + body.len()..])
+}
+
+/// Sentence ids as `[3,4]`.
+pub(crate) fn ids(ss: &[usize]) -> String {
+    let v: Vec<String> = ss.iter().map(|s| s.to_string()).collect();
+    format!("[{}]", v.join(","))
 }

@@ -3,75 +3,9 @@
 //! Without colour, word changes are marked `[-old-]{+new+}` (as `git diff
 //! --word-diff=plain`), which survives copy-paste.
 
-use super::{Only, TerminalOptions};
+use super::{Only, Painter, TerminalOptions, ids};
 use crate::report::*;
-use colored::Colorize;
 use std::fmt::Write;
-
-struct Painter {
-    color: bool,
-}
-
-impl Painter {
-    fn bold(&self, s: &str) -> String {
-        if self.color {
-            s.bold().to_string()
-        } else {
-            s.to_string()
-        }
-    }
-    fn label(&self, s: &str) -> String {
-        if self.color {
-            s.cyan().to_string()
-        } else {
-            s.to_string()
-        }
-    }
-    fn dim(&self, s: &str) -> String {
-        if self.color {
-            s.dimmed().to_string()
-        } else {
-            s.to_string()
-        }
-    }
-    fn warn(&self, s: &str) -> String {
-        if self.color {
-            s.yellow().bold().to_string()
-        } else {
-            s.to_string()
-        }
-    }
-    /// A deleted run; trailing whitespace stays outside the markers.
-    fn del(&self, s: &str) -> String {
-        let (lead, body, space) = split_space(s);
-        if self.color {
-            format!("{lead}{}{space}", body.red().strikethrough())
-        } else {
-            format!("{lead}[-{body}-]{space}")
-        }
-    }
-    fn ins(&self, s: &str) -> String {
-        let (lead, body, space) = split_space(s);
-        if self.color {
-            format!("{lead}{}{space}", body.green().underline())
-        } else {
-            format!("{lead}{{+{body}+}}{space}")
-        }
-    }
-}
-
-/// Leading whitespace, the text, trailing whitespace: marks go around the
-/// text only.
-fn split_space(s: &str) -> (&str, &str, &str) {
-    let lead = &s[..s.len() - s.trim_start().len()];
-    let body = s.trim();
-    (lead, body, &s[lead.len() + body.len()..])
-}
-
-fn ids(ss: &[usize]) -> String {
-    let v: Vec<String> = ss.iter().map(|s| s.to_string()).collect();
-    format!("[{}]", v.join(","))
-}
 
 /// A compact attribution badge: `Sergei Antonov · told Volna · direct`.
 fn badge(a: &AttributionReport) -> Option<String> {

@@ -1,16 +1,10 @@
 //! Terminal view of `storydiff versions`: each step's changes, then the
 //! timeline of every claim that changed.
 
-use super::TerminalOptions;
+use super::{Painter, TerminalOptions, ids};
 use crate::report::DiffOp;
 use crate::versions::{ChangeKind, VersionsReport};
-use colored::Colorize;
 use std::fmt::Write;
-
-fn ids(v: &[usize]) -> String {
-    let s: Vec<String> = v.iter().map(|x| x.to_string()).collect();
-    format!("[{}]", s.join(","))
-}
 
 fn kind_word(k: ChangeKind) -> &'static str {
     match k {
@@ -27,31 +21,9 @@ fn kind_word(k: ChangeKind) -> &'static str {
 
 pub fn render(r: &VersionsReport, opts: &TerminalOptions) -> String {
     let color = opts.color;
-    let paint = |s: &str, f: fn(&str) -> colored::ColoredString| {
-        if color {
-            f(s).to_string()
-        } else {
-            s.to_string()
-        }
-    };
-    let del = |s: &str| {
-        let b = s.trim_end();
-        let sp = &s[b.len()..];
-        if color {
-            format!("{}{sp}", b.red().strikethrough())
-        } else {
-            format!("[-{b}-]{sp}")
-        }
-    };
-    let ins = |s: &str| {
-        let b = s.trim_end();
-        let sp = &s[b.len()..];
-        if color {
-            format!("{}{sp}", b.green().underline())
-        } else {
-            format!("{{+{b}+}}{sp}")
-        }
-    };
+    let painter = Painter { color };
+    let del = |s: &str| painter.del(s);
+    let ins = |s: &str| painter.ins(s);
     let mut out = String::new();
     for v in &r.versions {
         let mut meta: Vec<String> = v
@@ -63,7 +35,7 @@ pub fn render(r: &VersionsReport, opts: &TerminalOptions) -> String {
         let _ = writeln!(
             out,
             "{} {} ({} sentences){}",
-            paint("version", |s| s.bold()),
+            painter.bold("version"),
             v.label,
             v.sentences,
             if meta.is_empty() {
@@ -79,7 +51,7 @@ pub fn render(r: &VersionsReport, opts: &TerminalOptions) -> String {
         let _ = writeln!(
             out,
             "{}",
-            paint(
+            painter.bold(
                 &format!(
                     "step {} → {}: {} added, {} removed, {} edited, {} moved, {} split, {} merged, {} unchanged",
                     st.from,
@@ -92,7 +64,6 @@ pub fn render(r: &VersionsReport, opts: &TerminalOptions) -> String {
                     c.merged,
                     c.unchanged
                 ),
-                |s| s.bold()
             )
         );
         for ch in &st.changes {
@@ -131,16 +102,16 @@ pub fn render(r: &VersionsReport, opts: &TerminalOptions) -> String {
                 out,
                 "  {} {} {}",
                 place,
-                paint(&format!("({}, {sig})", kind_word(ch.kind)), |s| s.dimmed()),
+                painter.dim(&format!("({}, {sig})", kind_word(ch.kind))),
                 body
             );
             for n in &ch.notes {
-                let _ = writeln!(out, "    {}", paint(&format!("! {n}"), |s| s.yellow()));
+                let _ = writeln!(out, "    {}", painter.warn(&format!("! {n}")));
             }
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "{}", paint("timeline", |s| s.bold()));
+    let _ = writeln!(out, "{}", painter.bold("timeline"));
     let first = r.versions.first().map(|v| v.label.as_str()).unwrap_or("");
     let mut any = false;
     for c in &r.claims {
