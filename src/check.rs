@@ -114,12 +114,6 @@ pub fn check(draft: &Source, sources: &[Source], opts: &Options) -> Result<Check
     check_sources(&all)?;
     let docs: Vec<Document> = all.par_iter().map(Document::build).collect();
     let alignment = align::align(&docs, &opts.align);
-    let text_of = |d: usize, ss: &[usize]| -> String {
-        ss.iter()
-            .map(|&s| docs[d].sentences[s].clean.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     let mut claims = Vec::new();
     for g in &alignment.groups {
         let Some(dm) = g.members.iter().find(|m| m.0 == 0) else {
@@ -182,14 +176,14 @@ pub fn check(draft: &Source, sources: &[Source], opts: &Options) -> Result<Check
         }
         claims.push(ClaimCheck {
             sentences: dm.1.clone(),
-            text: text_of(0, &dm.1),
+            text: docs[0].text_of(&dm.1),
             supported: !support.is_empty(),
             support: support
                 .iter()
                 .map(|(d, ss)| Support {
                     source: docs[*d].label.clone(),
                     sentences: ss.clone(),
-                    text: text_of(*d, ss),
+                    text: docs[*d].text_of(ss),
                 })
                 .collect(),
             findings,

@@ -21,16 +21,10 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
     // in_group_with[i][j]: sentences of i sharing a group with j.
     let mut with = vec![vec![0usize; n]; n];
     for (gid, g) in alignment.groups.iter().enumerate() {
-        let member_text = |d: usize, ss: &[usize]| -> String {
-            ss.iter()
-                .map(|&s| docs[d].sentences[s].clean.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
         let texts: Vec<String> = g
             .members
             .iter()
-            .map(|(d, ss)| member_text(*d, ss))
+            .map(|(d, ss)| docs[*d].text_of(ss))
             .collect();
         let reference = texts.first().cloned().unwrap_or_default();
         let mut wording = Wording::Identical;

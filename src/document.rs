@@ -93,6 +93,16 @@ impl Document {
     }
 }
 
+impl Document {
+    /// The shown text of a run of sentences, joined by a space.
+    pub fn text_of(&self, ids: &[usize]) -> String {
+        ids.iter()
+            .map(|&s| self.sentences[s].clean.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 /// Collapse every run of whitespace (line breaks included) to one space.
 pub fn collapse_space(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

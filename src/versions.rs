@@ -214,13 +214,6 @@ pub fn versions(sources: &[Source], opts: &Options) -> Result<VersionsReport, Er
     })
 }
 
-fn text_of(d: &Document, ids: &[usize]) -> String {
-    ids.iter()
-        .map(|&s| d.sentences[s].clean.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Changes of one step, in the order of the newer version (removed
 /// sentences where they stood in the older one).
 fn step_changes(old: &Document, new: &Document, al: &Alignment) -> Vec<Change> {
@@ -244,7 +237,7 @@ fn step_changes(old: &Document, new: &Document, al: &Alignment) -> Vec<Change> {
     let in_lis = longest_increasing(&keys);
     let mut changes: Vec<(usize, usize, Change)> = Vec::new();
     for (i, (o, n)) in pairs.iter().enumerate() {
-        let (ot, nt) = (text_of(old, o), text_of(new, n));
+        let (ot, nt) = (old.text_of(o), new.text_of(n));
         let wording = wording_of(&ot, &nt);
         let moved = !in_lis[i];
         let kind = if o.len() == 1 && n.len() > 1 {

@@ -9,7 +9,13 @@ use crate::versions::VersionsReport;
 use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, context};
 
-fn env() -> Environment<'static> {
+/// The template environment, parsed once per process.
+fn env() -> &'static Environment<'static> {
+    static ENV: std::sync::OnceLock<Environment<'static>> = std::sync::OnceLock::new();
+    ENV.get_or_init(build_env)
+}
+
+fn build_env() -> Environment<'static> {
     let mut env = Environment::new();
     // Escape everything, whatever the template's name.
     env.set_auto_escape_callback(|_| AutoEscape::Html);
@@ -33,8 +39,7 @@ fn env() -> Environment<'static> {
 }
 
 fn render_with(name: &str, ctx: minijinja::Value) -> String {
-    let env = env();
-    match env.get_template(name).and_then(|t| t.render(ctx)) {
+    match env().get_template(name).and_then(|t| t.render(ctx)) {
         Ok(mut s) => {
             if !s.ends_with('\n') {
                 s.push('\n');
