@@ -1,42 +1,18 @@
 //! Attribution of every fixture sentence matches `attribution.json`, and the
 //! differences flagged per group are the ones an editor would flag.
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
-use std::path::Path;
 
 fn report(story: &str) -> Value {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(story);
-    let expected: Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.join("expected.json")).expect("expected"),
-    )
-    .expect("json");
-    let files: Vec<String> = expected["sources"]
-        .as_array()
-        .expect("sources")
-        .iter()
-        .map(|s| {
-            dir.join(format!("{}.txt", s.as_str().expect("label")))
-                .display()
-                .to_string()
-        })
-        .collect();
-    let out = Command::cargo_bin("storydiff")
-        .expect("bin")
-        .args(&files)
-        .args(["--format", "json"])
-        .output()
-        .expect("runs");
-    serde_json::from_slice(&out.stdout).expect("json report")
+    common::compare_story(story).2
 }
 
 fn check_story(story: &str) {
     let r = report(story);
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(story);
+    let (dir, _, _) = common::story(story);
     let want: Value = serde_json::from_str(
         &std::fs::read_to_string(dir.join("attribution.json")).expect("attribution.json"),
     )

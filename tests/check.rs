@@ -1,29 +1,22 @@
 //! `storydiff check`: the findings written beside the check fixture, the
 //! summary line, and `--fail-on`.
 
+mod common;
 use assert_cmd::Command;
 use serde_json::Value;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/check/");
 
 fn run(extra: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::cargo_bin("storydiff")
-        .expect("bin")
-        .args([
-            "check",
-            &format!("{DIR}draft.txt"),
-            "--against",
-            &format!("{DIR}ap.txt"),
-            &format!("{DIR}reuters.txt"),
-        ])
-        .args(extra)
-        .output()
-        .expect("runs");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let mut args = vec![
+        "check".to_string(),
+        format!("{DIR}draft.txt"),
+        "--against".to_string(),
+        format!("{DIR}ap.txt"),
+        format!("{DIR}reuters.txt"),
+    ];
+    args.extend(extra.iter().map(|s| s.to_string()));
+    common::run(&args)
 }
 
 /// One unsupported claim, a said←claimed drift, a dropped attribution and a

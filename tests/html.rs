@@ -1,23 +1,12 @@
 //! HTML pages: main text without navigation, ads or related links; metadata
 //! from meta tags and JSON-LD; clear errors for pages without an article.
 
-use assert_cmd::Command;
+mod common;
+
+use common::run;
 use serde_json::Value;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/html-pages/");
-
-fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::cargo_bin("storydiff")
-        .expect("bin")
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn page(name: &str) -> String {
     format!("{DIR}{name}")

@@ -2,7 +2,9 @@
 //! (127.0.0.1 only): pages, a redirect loop, a 50 MB response, a slow
 //! server, a 404 and a closed port.
 
-use assert_cmd::Command;
+mod common;
+
+use common::run;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::thread;
@@ -82,19 +84,6 @@ fn server(n: usize) -> String {
         }
     });
     addr
-}
-
-fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::cargo_bin("storydiff")
-        .expect("bin")
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 /// Two URLs compare like files; a redirect is followed.

@@ -1,22 +1,11 @@
 //! `storydiff versions`: every change of every step, as `expected.json` says.
 
-use assert_cmd::Command;
+mod common;
+
+use common::run;
 use serde_json::Value;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/warehouse-fire/");
-
-fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::cargo_bin("storydiff")
-        .expect("bin")
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn v(n: u8) -> String {
     format!("{DIR}v{n}.txt")
