@@ -37,18 +37,19 @@ pub struct SentenceSpan {
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "messrs", "mme", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt",
     "sgt", "cpl", "pvt", "adm", "cmdr", "cdr", "brig", "sen", "rep", "gov", "pres", "supt", "insp",
-    "det", "rev", "fr", "hon", "st", "mt", "ft", "sr", "jr", "gov", "atty", "amb", "sec", "vs",
-    "v", "no", "nos", "n°", "nr", "p", "pp", "vol", "fig", "art", "ch", "para", "sec", "ca", "cf",
-    "approx", "dept", "univ", "assn", "bros", "e.g", "i.e", "viz", "al",
+    "det", "rev", "fr", "hon", "st", "mt", "ft", "sr", "jr", "atty", "amb", "sec", "vs", "v", "no",
+    "nos", "n°", "nr", "p", "pp", "vol", "fig", "art", "ch", "para", "ca", "cf", "approx", "dept",
+    "univ", "assn", "bros", "e.g", "i.e", "viz", "al",
 ];
 
 /// Abbreviations that may end a sentence: a full stop after them ends one only
 /// when the next word is a typical sentence opener ("Inc. The deal...").
+/// (Words in [`TITLES`] are checked first and never end one.)
 const AMBIGUOUS: &[&str] = &[
-    "inc", "co", "corp", "ltd", "llc", "plc", "bros", "etc", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
-    "thurs", "fri", "sat", "sun", "ave", "blvd", "rd", "hwy", "est", "min", "max", "mph", "km",
-    "ft", "oz", "lb", "lbs", "yr", "yrs", "hr", "hrs", "dist", "jr", "sr", "esq", "ph.d", "d.c",
+    "inc", "co", "corp", "ltd", "llc", "plc", "etc", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+    "fri", "sat", "sun", "ave", "blvd", "rd", "hwy", "est", "min", "max", "mph", "km", "oz", "lb",
+    "lbs", "yr", "yrs", "hr", "hrs", "dist", "esq", "ph.d", "d.c",
 ];
 
 /// Words after a time (`a.m.`/`p.m.`) that continue the same sentence.
