@@ -9,13 +9,16 @@ use crate::versions::VersionsReport;
 use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, context};
 
-/// The template environment, parsed once per process.
-fn env() -> &'static Environment<'static> {
-    static ENV: std::sync::OnceLock<Environment<'static>> = std::sync::OnceLock::new();
-    ENV.get_or_init(build_env)
+/// The template environment, parsed once per process, or why a template
+/// would not parse (a bug the snapshot tests catch; the library does not
+/// print it, the rendered page says it).
+fn env() -> Result<&'static Environment<'static>, &'static minijinja::Error> {
+    static ENV: std::sync::OnceLock<Result<Environment<'static>, minijinja::Error>> =
+        std::sync::OnceLock::new();
+    ENV.get_or_init(build_env).as_ref()
 }
 
-fn build_env() -> Environment<'static> {
+fn build_env() -> Result<Environment<'static>, minijinja::Error> {
     let mut env = Environment::new();
     // Escape everything, whatever the template's name.
     env.set_auto_escape_callback(|_| AutoEscape::Html);
@@ -29,28 +32,34 @@ fn build_env() -> Environment<'static> {
         ("check.html", include_str!("../../templates/check.html")),
     ];
     for (name, src) in templates {
-        if let Err(e) = env.add_template(name, src) {
-            // The templates are part of the binary; a broken one is a bug
-            // that the snapshot tests catch.
-            eprintln!("storydiff: template {name}: {e}");
-        }
+        env.add_template(name, src)?;
     }
-    env
+    Ok(env)
 }
 
 fn render_with(name: &str, ctx: minijinja::Value) -> String {
-    match env().get_template(name).and_then(|t| t.render(ctx)) {
+    let env = match env() {
+        Ok(env) => env,
+        Err(e) => return error_page(name, e),
+    };
+    let rendered = env.get_template(name).and_then(|t| t.render(ctx));
+    match rendered {
         Ok(mut s) => {
             if !s.ends_with('\n') {
                 s.push('\n');
             }
             s
         }
-        Err(e) => format!(
-            "<!DOCTYPE html><p>storydiff: cannot render {name}: {}</p>\n",
-            minijinja::HtmlEscape(&e.to_string())
-        ),
+        Err(e) => error_page(name, &e),
     }
+}
+
+/// A page saying why a template could not be rendered.
+fn error_page(name: &str, e: &minijinja::Error) -> String {
+    format!(
+        "<!DOCTYPE html><p>storydiff: cannot render {name}: {}</p>\n",
+        minijinja::HtmlEscape(&e.to_string())
+    )
 }
 
 /// Significance levels at or above `min`, by name (all when `min` is None).
