@@ -9,6 +9,7 @@ pub mod json;
 pub mod markdown;
 pub mod terminal;
 pub mod versions;
+pub mod wrap;
 
 /// Which groups the terminal view shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -83,6 +84,35 @@ impl Painter {
         } else {
             format!("{lead}{{+{body}+}}{space}")
         }
+    }
+}
+
+impl Painter {
+    /// A word diff. In colour, a deleted run directly followed by an inserted
+    /// one gets a space between them, so `fell 6` + `rose 2` does not read
+    /// "fell 6rose 2"; the plain marks `[-fell 6-]{+rose 2+}` need none.
+    pub(crate) fn diff(&self, spans: &[crate::report::DiffSpan]) -> String {
+        use crate::report::DiffOp;
+        let mut out = String::new();
+        let mut prev = DiffOp::Equal;
+        for d in spans {
+            match d.op {
+                DiffOp::Equal => out.push_str(&d.text),
+                DiffOp::Delete => out.push_str(&self.del(&d.text)),
+                DiffOp::Insert => {
+                    if self.color
+                        && prev == DiffOp::Delete
+                        && !out.ends_with(char::is_whitespace)
+                        && !d.text.starts_with(char::is_whitespace)
+                    {
+                        out.push(' ');
+                    }
+                    out.push_str(&self.ins(&d.text));
+                }
+            }
+            prev = d.op;
+        }
+        out
     }
 }
 
