@@ -39,6 +39,17 @@ fn badge(a: &AttributionReport) -> Option<String> {
     Some(parts.join(" · "))
 }
 
+/// What a changed group's header says: its most significant kind of change.
+fn header_kind(s: Option<Significance>) -> &'static str {
+    match s {
+        Some(Significance::Claim) => "claim missing from a source",
+        Some(Significance::Attribution) => "attribution differs",
+        Some(Significance::Facts) => "facts differ",
+        Some(Significance::Typography) => "typography differs",
+        Some(Significance::Wording) | None => "wording differs",
+    }
+}
+
 /// Render the report for a terminal.
 pub fn render(report: &Report, opts: &TerminalOptions) -> String {
     let p = Painter { color: opts.color };
@@ -126,9 +137,9 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
                         out,
                         "{}",
                         p.bold(&format!(
-                            "~ group {} · {share} · {} differs",
+                            "~ group {} · {share} · {}",
                             g.id,
-                            g.significance.unwrap_or(Significance::Wording).as_str()
+                            header_kind(g.significance)
                         ))
                     );
                     for (k, m) in g.members.iter().enumerate() {

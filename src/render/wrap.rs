@@ -62,7 +62,11 @@ fn hanging_indent(line: &str) -> usize {
             && let Some(close_rel) = head[open..].find("] ")
         {
             let ids = &head[open + 1..open + close_rel];
-            if !ids.is_empty() && ids.chars().all(|c| c.is_ascii_digit() || ",→[]".contains(c)) {
+            if !ids.is_empty()
+                && ids
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || ",→[]".contains(c))
+            {
                 return textwrap::core::display_width(&head[..open + close_rel + 2]);
             }
         }
@@ -108,7 +112,10 @@ mod tests {
     // Notes without ids keep their indent plus two.
     #[test]
     fn note_wraps_with_its_indent_plus_two() {
-        let w = wrap("  ! number conflict: ledger 23 · courier 31 · wire 40 · daily 12", 30);
+        let w = wrap(
+            "  ! number conflict: ledger 23 · courier 31 · wire 40 · daily 12",
+            30,
+        );
         assert_eq!(
             w,
             "  ! number conflict: ledger 23\n    · courier 31 · wire 40 ·\n    daily 12"
@@ -119,7 +126,8 @@ mod tests {
     #[test]
     fn colour_escapes_take_no_columns() {
         let plain = "  a [1] one two three four five six seven eight";
-        let coloured = "  \u{1b}[36ma\u{1b}[0m \u{1b}[2m[1]\u{1b}[0m one two three four five six seven eight";
+        let coloured =
+            "  \u{1b}[36ma\u{1b}[0m \u{1b}[2m[1]\u{1b}[0m one two three four five six seven eight";
         assert_eq!(strip_ansi(&wrap(coloured, 24)), wrap(plain, 24));
     }
 
