@@ -59,7 +59,7 @@ fn compare(cli: &Cli) -> Result<u8, Error> {
     let body = match cli.output.format {
         Format::Json => render::json::render(&report),
         Format::Markdown => render::markdown::render(&report, min),
-        Format::Html => render::html::render(&report, min),
+        Format::Html => render::html::render(&report, min, cli.compare.explain),
         Format::Terminal => {
             let opts = cli.output.terminal_options(&cli.compare);
             colored::control::set_override(opts.color);
