@@ -53,7 +53,10 @@ pub fn page(body: &str) -> std::io::Result<bool> {
     let mut child = match Command::new("sh")
         .arg("-c")
         .arg(&cmd)
-        .env("LESS", std::env::var("LESS").unwrap_or_else(|_| "FRX".into()))
+        .env(
+            "LESS",
+            std::env::var("LESS").unwrap_or_else(|_| "FRX".into()),
+        )
         .env("LV", "-c")
         .stdin(Stdio::piped())
         .spawn()

@@ -11,6 +11,68 @@ pub mod terminal;
 pub mod versions;
 pub mod wrap;
 
+/// Every report type (compare, versions, check) in every format. The binary
+/// builds one view from the output options and calls these; it never matches
+/// on the report type.
+pub trait Render {
+    fn terminal(&self, opts: &TerminalOptions) -> String;
+    fn markdown(&self, opts: &TerminalOptions) -> String;
+    fn html(&self, opts: &TerminalOptions) -> String;
+    fn json(&self) -> String;
+}
+
+/// Pretty JSON with a final newline.
+pub fn pretty_json<T: serde::Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+impl Render for crate::report::Report {
+    fn terminal(&self, opts: &TerminalOptions) -> String {
+        terminal::render(self, opts)
+    }
+    fn markdown(&self, opts: &TerminalOptions) -> String {
+        markdown::render(self, opts.min_significance)
+    }
+    fn html(&self, opts: &TerminalOptions) -> String {
+        html::render(self, opts.min_significance, opts.explain)
+    }
+    fn json(&self) -> String {
+        json::render(self)
+    }
+}
+
+impl Render for crate::versions::VersionsReport {
+    fn terminal(&self, opts: &TerminalOptions) -> String {
+        versions::render(self, opts)
+    }
+    fn markdown(&self, opts: &TerminalOptions) -> String {
+        markdown::render_versions(self, opts.min_significance)
+    }
+    fn html(&self, opts: &TerminalOptions) -> String {
+        html::render_versions(self, opts.min_significance)
+    }
+    fn json(&self) -> String {
+        pretty_json(self)
+    }
+}
+
+impl Render for crate::check::CheckReport {
+    fn terminal(&self, opts: &TerminalOptions) -> String {
+        check::render(self, opts)
+    }
+    fn markdown(&self, _opts: &TerminalOptions) -> String {
+        markdown::render_check(self)
+    }
+    fn html(&self, _opts: &TerminalOptions) -> String {
+        html::render_check(self)
+    }
+    fn json(&self) -> String {
+        pretty_json(self)
+    }
+}
+
 /// Which groups the terminal view shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Only {
