@@ -3,7 +3,6 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use storydiff::Options;
 use storydiff::align::AlignOptions;
-use storydiff::render::{Only, TerminalOptions};
 use storydiff::report::Significance;
 
 /// Compare news reports of the same events: which sentences say the same
@@ -60,6 +59,7 @@ pub enum Command {
     },
     /// Review a draft against its sources: unsupported claims, attribution
     /// drift and conflicting numbers, names or dates.
+    #[command(override_usage = "storydiff check [OPTIONS] <DRAFT> --against <SOURCE>...")]
     Check {
         /// The draft under review.
         draft: String,
@@ -74,6 +74,16 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    /// to standard output, e.g. `storydiff completions bash > /etc/bash_completion.d/storydiff`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output, e.g.
+    /// `storydiff man > storydiff.1 && man ./storydiff.1`.
+    Man,
     /// Show how storydiff splits one file into sentences, with byte spans.
     Segment {
         /// The file to split (`-` for stdin).
@@ -162,9 +172,10 @@ impl From<InputFormatArg> for storydiff::ingest::FormatChoice {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutputArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Terminal)]
-    pub format: Format,
+    /// Output format [default: from the extension of -o (.json, .md,
+    /// .markdown, .html, .htm), else terminal].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 
     /// How to read the inputs: by extension and content (auto), or as told.
     #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
@@ -177,6 +188,17 @@ pub struct OutputArgs {
     /// When to colour the terminal view (NO_COLOR is honoured under auto).
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
+
+    /// When to show the terminal view through a pager ($STORYDIFF_PAGER,
+    /// $PAGER, else `less -FRX`): auto pages a report taller than the screen
+    /// when standard output is a terminal.
+    #[arg(long, value_enum, default_value_t = crate::pager::Paging::Auto)]
+    pub paging: crate::pager::Paging,
+
+    /// Wrap the terminal view to this many columns [default: the terminal's
+    /// width when standard output is a terminal, else no wrapping].
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -263,6 +285,25 @@ impl CompareArgs {
 }
 
 impl OutputArgs {
+    /// The output format: `--format`, else the extension of `-o`, else
+    /// the terminal view.
+    pub fn format(&self) -> Format {
+        if let Some(f) = self.format {
+            return f;
+        }
+        let ext = self
+            .output
+            .as_deref()
+            .and_then(|o| std::path::Path::new(o).extension())
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("json") => Format::Json,
+            Some("md" | "markdown") => Format::Markdown,
+            Some("html" | "htm") => Format::Html,
+            _ => Format::Terminal,
+        }
+    }
+
     /// Colour on or off, from the flag, NO_COLOR and whether stdout is a TTY.
     pub fn use_color(&self) -> bool {
         use std::io::IsTerminal;
@@ -274,19 +315,6 @@ impl OutputArgs {
                     && self.output.is_none()
                     && std::io::stdout().is_terminal()
             }
-        }
-    }
-
-    pub fn terminal_options(&self, args: &CompareArgs) -> TerminalOptions {
-        TerminalOptions {
-            color: self.use_color(),
-            only: match args.only {
-                OnlyArg::All => Only::All,
-                OnlyArg::Changed => Only::Changed,
-                OnlyArg::Unique => Only::Unique,
-            },
-            explain: args.explain,
-            min_significance: args.min_significance.map(Into::into),
         }
     }
 }

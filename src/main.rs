@@ -1,13 +1,16 @@
 //! The `storydiff` binary: arguments → options → library → render → exit code.
 
 mod cli;
+mod pager;
+mod view;
 
 use clap::Parser;
-use cli::{Cli, Command, CompareArgs, Format, OutputArgs, SortBy};
+use cli::{Cli, Command, CompareArgs, Format, OnlyArg, OutputArgs, SortBy};
 use std::io::Write;
 use std::process::ExitCode;
 use storydiff::ingest::{self, Source};
 use storydiff::{Error, document::Document, render};
+use view::View;
 
 /// Exit codes, as `diff`: no differences, differences, trouble.
 mod exit {
@@ -30,6 +33,19 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<u8, Error> {
     match cli.command {
         Some(Command::Segment { file, output }) => segment(&file, &output),
+        Some(Command::Completions { shell }) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "storydiff", &mut out);
+            write_stdout(&out)
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut out)
+                .map_err(|e| Error::input("man page", e.to_string()))?;
+            write_stdout(&out)
+        }
         Some(Command::Check {
             draft,
             against,
@@ -53,25 +69,24 @@ fn run(cli: Cli) -> Result<u8, Error> {
 }
 
 fn compare(cli: &Cli) -> Result<u8, Error> {
+    let view = View::new(&cli.output, &cli.compare);
     let sources = load_sources(&cli.files, &cli.compare, &cli.output, "reports")?;
     let report = storydiff::compare(&sources, &cli.compare.to_options())?;
-    let min = cli.compare.min_significance.map(Into::into);
-    let body = match cli.output.format {
-        Format::Json => render::json::render(&report),
-        Format::Markdown => render::markdown::render(&report, min),
-        Format::Html => render::html::render(&report, min),
-        Format::Terminal => {
-            let opts = cli.output.terminal_options(&cli.compare);
-            colored::control::set_override(opts.color);
-            render::terminal::render(&report, &opts)
-        }
-    };
-    emit(&cli.output, &body)?;
-    Ok(if report.differs_at(min) {
-        exit::DIFFERENT
-    } else {
-        exit::SAME
-    })
+    show(&view, &cli.output, &report)?;
+    Ok(differs(report.differs_at(view.terminal.min_significance)))
+}
+
+/// Render a report with the view and write it (pager, file or stdout).
+fn show<R: render::Render>(view: &View, output: &OutputArgs, report: &R) -> Result<(), Error> {
+    let body = view.render(report);
+    if view.page(&body) {
+        return Ok(());
+    }
+    emit(output, &body)
+}
+
+fn differs(yes: bool) -> u8 {
+    if yes { exit::DIFFERENT } else { exit::SAME }
 }
 
 /// Read the inputs of a multi-input command: labels, stdin once, empty files.
@@ -150,23 +165,9 @@ fn versions(
         sources = keyed.into_iter().map(|(_, s)| s).collect();
     }
     let report = storydiff::versions::versions(&sources, &args.to_options())?;
-    let min = args.min_significance.map(Into::into);
-    let body = match output.format {
-        Format::Markdown => render::markdown::render_versions(&report, min),
-        Format::Html => render::html::render_versions(&report, min),
-        Format::Json => pretty_json(&report),
-        Format::Terminal => {
-            let opts = output.terminal_options(args);
-            colored::control::set_override(opts.color);
-            render::versions::render(&report, &opts)
-        }
-    };
-    emit(output, &body)?;
-    Ok(if report.differs_at(min) {
-        exit::DIFFERENT
-    } else {
-        exit::SAME
-    })
+    let view = View::new(output, args);
+    show(&view, output, &report)?;
+    Ok(differs(report.differs_at(view.terminal.min_significance)))
 }
 
 /// `storydiff check`: exit 1 on findings of the `--fail-on` kinds.
@@ -177,32 +178,40 @@ fn check(
     args: &CompareArgs,
     output: &OutputArgs,
 ) -> Result<u8, Error> {
+    if args.only != OnlyArg::All {
+        return Err(Error::Usage(
+            "--only applies to comparing reports; check shows every finding (filter them with --min-significance, and pick what fails with --fail-on)".to_string(),
+        ));
+    }
     let mut files = vec![draft.to_string()];
     files.extend(against.iter().cloned());
     let mut sources = load_sources(&files, args, output, "inputs (a draft and a source)")?;
     let draft = sources.remove(0);
     let report = storydiff::check::check(&draft, &sources, &args.to_options())?;
-    let body = match output.format {
-        Format::Markdown => render::markdown::render_check(&report),
-        Format::Html => render::html::render_check(&report),
-        Format::Json => pretty_json(&report),
-        Format::Terminal => {
-            let opts = output.terminal_options(args);
-            colored::control::set_override(opts.color);
-            render::check::render(&report, &opts)
-        }
-    };
-    emit(output, &body)?;
+    show(&View::new(output, args), output, &report)?;
     let kinds: Vec<storydiff::check::FindingKind> = fail_on.iter().map(|&f| f.into()).collect();
-    Ok(if report.fails_on(&kinds) {
-        exit::DIFFERENT
-    } else {
-        exit::SAME
-    })
+    Ok(differs(report.fails_on(&kinds)))
 }
 
 /// `storydiff batch`: exit 2 if any story failed, else 1 if any differs.
 fn batch(file: &str, args: &CompareArgs, output: Option<&str>) -> Result<u8, Error> {
+    // Options of the views have no effect on JSON lines: say so.
+    let ignored = [
+        (
+            !args.labels.is_empty(),
+            "--label (give each report's \"label\" in the story line)",
+        ),
+        (args.only != OnlyArg::All, "--only"),
+        (
+            args.explain,
+            "--explain (links and scores are always in the JSON)",
+        ),
+    ];
+    if let Some((_, flag)) = ignored.iter().find(|(set, _)| *set) {
+        return Err(Error::Usage(format!(
+            "batch writes one JSON report a line; {flag} does not apply"
+        )));
+    }
     use std::io::IsTerminal;
     let text = if file == "-" {
         let mut s = String::new();
@@ -272,7 +281,7 @@ fn segment(file: &str, output: &OutputArgs) -> Result<u8, Error> {
         &storydiff::fetch::FetchOptions::default(),
     )?;
     let doc = Document::build(&src);
-    let body = match output.format {
+    let body = match output.format() {
         Format::Json => {
             let sentences: Vec<serde_json::Value> = doc
                 .sentences
@@ -294,7 +303,12 @@ fn segment(file: &str, output: &OutputArgs) -> Result<u8, Error> {
             });
             pretty_json(&v)
         }
-        Format::Terminal | Format::Markdown | Format::Html => {
+        Format::Markdown | Format::Html => {
+            return Err(Error::Usage(
+                "segment prints sentences as tab-separated text (--format terminal) or JSON (--format json); markdown and html are not available".to_string(),
+            ));
+        }
+        Format::Terminal => {
             let mut s = String::new();
             for x in &doc.sentences {
                 s.push_str(&format!("{}\t{}..{}\t{}\n", x.id, x.start, x.end, x.clean));
@@ -306,11 +320,16 @@ fn segment(file: &str, output: &OutputArgs) -> Result<u8, Error> {
     Ok(exit::SAME)
 }
 
-/// A report as pretty JSON with a final newline.
-fn pretty_json<T: serde::Serialize>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
-    s.push('\n');
-    s
+use render::pretty_json;
+
+/// Generated text (completions, man page) to stdout.
+fn write_stdout(bytes: &[u8]) -> Result<u8, Error> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|_| out.flush()) {
+        Ok(()) => Ok(exit::SAME),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(exit::SAME),
+        Err(e) => Err(Error::input("stdout", format!("cannot write: {e}"))),
+    }
 }
 
 /// Write the output: to a file atomically (temp file in the same folder, then

@@ -128,6 +128,34 @@ pub enum Significance {
     Claim = 5,
 }
 
+impl Significance {
+    /// The level's name, as `--min-significance` and the JSON spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Significance::Typography => "typography",
+            Significance::Wording => "wording",
+            Significance::Facts => "facts",
+            Significance::Attribution => "attribution",
+            Significance::Claim => "claim",
+        }
+    }
+
+    /// Whether a change of significance `s` is shown at the level `min`
+    /// (no level: everything; no significance: nothing changed).
+    pub fn shown(s: Option<Significance>, min: Option<Significance>) -> bool {
+        match min {
+            None => true,
+            Some(m) => s.is_some_and(|s| s >= m),
+        }
+    }
+}
+
+impl std::fmt::Display for Significance {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupReport {
     pub id: usize,

@@ -40,7 +40,7 @@ fn markdown_view_of_storm() {
 /// The self-contained HTML page of the storm story.
 #[test]
 fn html_view_of_storm() {
-    insta::assert_snapshot!(render::html::render(&storm(), None));
+    insta::assert_snapshot!(render::html::render(&storm(), None, false));
 }
 
 fn fixture(path: &str, label: &str) -> storydiff::ingest::Source {
@@ -90,7 +90,7 @@ fn script_in_articles_is_escaped() {
     );
     let b = Source::from_text("b", "The mayor said <img src=x onerror=alert(1)> was fine.");
     let r = compare(&[a, b], &Options::default()).expect("compares");
-    let html = render::html::render(&r, None);
+    let html = render::html::render(&r, None, false);
     assert!(!html.contains("<script>alert"));
     assert!(!html.contains("<img src=x"));
     assert!(html.contains("&lt;script&gt;alert("));
@@ -110,8 +110,8 @@ fn script_in_articles_is_escaped() {
 #[test]
 fn html_honours_min_significance() {
     use storydiff::report::Significance;
-    let full = render::html::render(&storm(), None);
-    let claims_only = render::html::render(&storm(), Some(Significance::Claim));
+    let full = render::html::render(&storm(), None, false);
+    let claims_only = render::html::render(&storm(), Some(Significance::Claim), false);
     assert!(full.contains("<span class=\"badge attr\">attribution</span>"));
     assert!(!claims_only.contains("<span class=\"badge attr\">attribution</span>"));
     assert!(claims_only.contains("<span class=\"badge unique\">only here</span>"));

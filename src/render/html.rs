@@ -78,8 +78,9 @@ fn levels_from(min: Option<Significance>) -> Vec<&'static str> {
 }
 
 /// A multi-source report: one column per source. Groups below `min` are
-/// shown as plain text, without marks or details (`--min-significance`).
-pub fn render(r: &Report, min: Option<Significance>) -> String {
+/// shown as plain text, without marks or details (`--min-significance`);
+/// `explain` adds each link's score and shared words to the details.
+pub fn render(r: &Report, min: Option<Significance>, explain: bool) -> String {
     let labels: Vec<String> = r.sources.iter().map(|s| s.label.clone()).collect();
     let ncols = labels.len().max(1);
     let quiet: Vec<usize> = r
@@ -90,7 +91,7 @@ pub fn render(r: &Report, min: Option<Significance>) -> String {
         .collect();
     render_with(
         "compare.html",
-        context! { r => Value::from(Serde(r)), labels => labels, ncols => ncols, quiet => quiet, tool_version => env!("CARGO_PKG_VERSION") },
+        context! { r => Value::from(Serde(r)), labels => labels, ncols => ncols, quiet => quiet, explain => explain, tool_version => env!("CARGO_PKG_VERSION") },
     )
 }
 

@@ -35,7 +35,10 @@ fn ids(v: &[usize]) -> String {
     format!("\\[{}\\]", s.join(","))
 }
 
-/// A word diff as `~~deleted~~ **inserted**`, spaces kept outside the marks.
+/// A word diff as `<del>deleted</del> <ins>inserted</ins>`, spaces kept
+/// outside the marks. HTML tags, not `~~`/`**`: emphasis markers next to
+/// punctuation or inside words are left as literal text by CommonMark, and
+/// bold would look like the source labels.
 fn diff_md(d: &[DiffSpan]) -> String {
     let mut out = String::new();
     for span in d {
@@ -46,10 +49,10 @@ fn diff_md(d: &[DiffSpan]) -> String {
         match span.op {
             DiffOp::Equal => out.push_str(&escape(t)),
             DiffOp::Delete if !body.is_empty() => {
-                let _ = write!(out, "{lead}~~{}~~{space}", escape(body));
+                let _ = write!(out, "{lead}<del>{}</del>{space}", escape(body));
             }
             DiffOp::Insert if !body.is_empty() => {
-                let _ = write!(out, "{lead}**{}**{space}", escape(body));
+                let _ = write!(out, "{lead}<ins>{}</ins>{space}", escape(body));
             }
             _ => out.push_str(t),
         }
@@ -296,8 +299,8 @@ pub fn render_versions(r: &VersionsReport, min: Option<Significance>) -> String 
             }
             any = true;
             let body = match ch.kind {
-                ChangeKind::Added => format!("**{}**", escape(&ch.new_text)),
-                ChangeKind::Removed => format!("~~{}~~", escape(&ch.old_text)),
+                ChangeKind::Added => format!("<ins>{}</ins>", escape(&ch.new_text)),
+                ChangeKind::Removed => format!("<del>{}</del>", escape(&ch.old_text)),
                 _ if ch.diff.is_empty() => escape(&ch.new_text),
                 _ => diff_md(&ch.diff),
             };

@@ -9,6 +9,69 @@ pub mod json;
 pub mod markdown;
 pub mod terminal;
 pub mod versions;
+pub mod wrap;
+
+/// Every report type (compare, versions, check) in every format. The binary
+/// builds one view from the output options and calls these; it never matches
+/// on the report type.
+pub trait Render {
+    fn terminal(&self, opts: &TerminalOptions) -> String;
+    fn markdown(&self, opts: &TerminalOptions) -> String;
+    fn html(&self, opts: &TerminalOptions) -> String;
+    fn json(&self) -> String;
+}
+
+/// Pretty JSON with a final newline.
+pub fn pretty_json<T: serde::Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+impl Render for crate::report::Report {
+    fn terminal(&self, opts: &TerminalOptions) -> String {
+        terminal::render(self, opts)
+    }
+    fn markdown(&self, opts: &TerminalOptions) -> String {
+        markdown::render(self, opts.min_significance)
+    }
+    fn html(&self, opts: &TerminalOptions) -> String {
+        html::render(self, opts.min_significance, opts.explain)
+    }
+    fn json(&self) -> String {
+        json::render(self)
+    }
+}
+
+impl Render for crate::versions::VersionsReport {
+    fn terminal(&self, opts: &TerminalOptions) -> String {
+        versions::render(self, opts)
+    }
+    fn markdown(&self, opts: &TerminalOptions) -> String {
+        markdown::render_versions(self, opts.min_significance)
+    }
+    fn html(&self, opts: &TerminalOptions) -> String {
+        html::render_versions(self, opts.min_significance)
+    }
+    fn json(&self) -> String {
+        pretty_json(self)
+    }
+}
+
+impl Render for crate::check::CheckReport {
+    fn terminal(&self, opts: &TerminalOptions) -> String {
+        check::render(self, opts)
+    }
+    fn markdown(&self, _opts: &TerminalOptions) -> String {
+        markdown::render_check(self)
+    }
+    fn html(&self, _opts: &TerminalOptions) -> String {
+        html::render_check(self)
+    }
+    fn json(&self) -> String {
+        pretty_json(self)
+    }
+}
 
 /// Which groups the terminal view shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -83,6 +146,35 @@ impl Painter {
         } else {
             format!("{lead}{{+{body}+}}{space}")
         }
+    }
+}
+
+impl Painter {
+    /// A word diff. In colour, a deleted run directly followed by an inserted
+    /// one gets a space between them, so `fell 6` + `rose 2` does not read
+    /// "fell 6rose 2"; the plain marks `[-fell 6-]{+rose 2+}` need none.
+    pub(crate) fn diff(&self, spans: &[crate::report::DiffSpan]) -> String {
+        use crate::report::DiffOp;
+        let mut out = String::new();
+        let mut prev = DiffOp::Equal;
+        for d in spans {
+            match d.op {
+                DiffOp::Equal => out.push_str(&d.text),
+                DiffOp::Delete => out.push_str(&self.del(&d.text)),
+                DiffOp::Insert => {
+                    if self.color
+                        && prev == DiffOp::Delete
+                        && !out.ends_with(char::is_whitespace)
+                        && !d.text.starts_with(char::is_whitespace)
+                    {
+                        out.push(' ');
+                    }
+                    out.push_str(&self.ins(&d.text));
+                }
+            }
+            prev = d.op;
+        }
+        out
     }
 }
 

@@ -39,6 +39,17 @@ fn badge(a: &AttributionReport) -> Option<String> {
     Some(parts.join(" · "))
 }
 
+/// What a changed group's header says: its most significant kind of change.
+fn header_kind(s: Option<Significance>) -> &'static str {
+    match s {
+        Some(Significance::Claim) => "claim missing from a source",
+        Some(Significance::Attribution) => "attribution differs",
+        Some(Significance::Facts) => "facts differ",
+        Some(Significance::Typography) => "typography differs",
+        Some(Significance::Wording) | None => "wording differs",
+    }
+}
+
 /// Render the report for a terminal.
 pub fn render(report: &Report, opts: &TerminalOptions) -> String {
     let p = Painter { color: opts.color };
@@ -125,20 +136,17 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
                     let _ = writeln!(
                         out,
                         "{}",
-                        p.bold(&format!("~ group {} · {share} · wording differs", g.id))
+                        p.bold(&format!(
+                            "~ group {} · {share} · {}",
+                            g.id,
+                            header_kind(g.significance)
+                        ))
                     );
                     for (k, m) in g.members.iter().enumerate() {
                         let body = if k == 0 {
                             m.text.clone()
                         } else {
-                            m.diff
-                                .iter()
-                                .map(|d| match d.op {
-                                    DiffOp::Equal => d.text.clone(),
-                                    DiffOp::Delete => p.del(&d.text),
-                                    DiffOp::Insert => p.ins(&d.text),
-                                })
-                                .collect()
+                            p.diff(&m.diff)
                         };
                         let _ = writeln!(
                             out,
@@ -170,14 +178,7 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
             for d in &g.attribution_diffs {
                 let kind = super::check::drift_words(d.kind);
                 let detail = if d.kind == AttributionDiffKind::QuoteAltered {
-                    d.diff
-                        .iter()
-                        .map(|x| match x.op {
-                            DiffOp::Equal => x.text.clone(),
-                            DiffOp::Delete => p.del(&x.text),
-                            DiffOp::Insert => p.ins(&x.text),
-                        })
-                        .collect::<String>()
+                    p.diff(&d.diff)
                 } else {
                     d.members
                         .iter()

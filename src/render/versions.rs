@@ -2,7 +2,6 @@
 //! timeline of every claim that changed.
 
 use super::{Painter, TerminalOptions, ids};
-use crate::report::DiffOp;
 use crate::versions::{ChangeKind, VersionsReport};
 use std::fmt::Write;
 
@@ -88,15 +87,7 @@ pub fn render(r: &VersionsReport, opts: &TerminalOptions) -> String {
                 ChangeKind::Added => ins(&ch.new_text),
                 ChangeKind::Removed => del(&ch.old_text),
                 _ if ch.diff.is_empty() => ch.new_text.clone(),
-                _ => ch
-                    .diff
-                    .iter()
-                    .map(|d| match d.op {
-                        DiffOp::Equal => d.text.clone(),
-                        DiffOp::Delete => del(&d.text),
-                        DiffOp::Insert => ins(&d.text),
-                    })
-                    .collect(),
+                _ => painter.diff(&ch.diff),
             };
             let _ = writeln!(
                 out,

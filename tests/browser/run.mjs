@@ -6,7 +6,11 @@
 // Checks: one column per source with its label; clicking a sentence
 // highlights exactly the sentences of its group in the other columns (read
 // from the JSON report of the same run); keyboard focus does the same; the
-// group's details are shown. Saves a screenshot.
+// group's details are shown; every shared sentence carries its group tag;
+// the page and the clicked column do not scroll away on a click; link scores
+// are hidden without --explain. At 400 px: no horizontal overflow, no
+// columns, every group listed with its members together. Saves screenshots
+// (SCREENSHOT.png at 1400 px, SCREENSHOT-400.png at 400 px).
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -51,7 +55,24 @@ try {
   const selector = `.s[data-source="${first.source}"][data-id="${first.sentences[0]}"]`;
   const highlighted = async () => (await page.$$eval('.s.hl', (es) => es.map((e) => `${e.dataset.source}#${e.dataset.id}`))).sort();
 
+  // Every sentence of a shared group shows its group tag, without a click.
+  const tags = await page.$$eval('.s', (es) => es.map((e) => [e.dataset.group, (e.querySelector('.gid') || {}).textContent || '']));
+  const shared = new Set(report.groups.filter((g) => g.kind !== 'unique').map((g) => String(g.id)));
+  check(tags.every(([g, t]) => (shared.has(g) ? t === `g${g}` : t === '')), 'every sentence of a shared group shows its group tag (and only those)');
+
+  const before = await page.evaluate((sel) => {
+    const e = document.querySelector(sel);
+    return { y: window.scrollY, col: e.parentNode.scrollTop };
+  }, selector);
   await page.click(selector);
+  const after = await page.evaluate((sel) => {
+    const e = document.querySelector(sel);
+    const r = e.getBoundingClientRect();
+    return { y: window.scrollY, col: e.parentNode.scrollTop, visible: r.bottom > 0 && r.top < window.innerHeight };
+  }, selector);
+  check(after.col === before.col && after.visible, `the clicked column does not scroll and the sentence stays visible (${JSON.stringify(before)} -> ${JSON.stringify(after)})`);
+  const detailVisible = await page.$eval('#detail', (d) => { const r = d.getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0; });
+  check(detailVisible, 'the details of the selected group are on screen');
   const got = await highlighted();
   check(JSON.stringify(got) === JSON.stringify(expected), `click on ${first.source}[${first.sentences[0]}] highlights exactly ${expected.join(' ')} (got ${got.join(' ')})`);
   check(await page.$eval(selector, (e) => e.classList.contains('sel')), 'the clicked sentence is marked selected');
@@ -74,6 +95,24 @@ try {
   check(String(focused) === String(first.sentences[0] + 1), 'ArrowDown moves to the next sentence');
 
   check(requests.length === 0, `the page makes no network request (${requests.length})`);
+  const rawScores = await page.$$eval('#detail .group', (gs) => gs.some((g) => /score \d/.test(g.textContent)));
+  check(!rawScores, 'link scores are hidden without --explain');
+  const rawWords = await page.$eval('body', (b) => /according_to|quote_altered|\bnone\b ·/.test(b.innerText));
+  check(!rawWords, 'no raw enum values (according_to, quote_altered) are shown');
+
+  // A phone-sized screen: one column, groups with their members together.
+  const narrow = await browser.newPage({ viewport: { width: 400, height: 800 } });
+  await narrow.goto(pathToFileURL(html).href);
+  const widths = await narrow.evaluate(() => ({ page: document.documentElement.scrollWidth, view: window.innerWidth }));
+  check(widths.page <= widths.view, `at 400 px the page is no wider than the screen (${widths.page} <= ${widths.view})`);
+  const colsShown = await narrow.$eval('main.cols', (e) => getComputedStyle(e).display !== 'none');
+  check(!colsShown, 'at 400 px the side-by-side columns give way to a list of groups');
+  const groupsShown = await narrow.$$eval('#detail .group', (gs) => gs.filter((g) => g.getBoundingClientRect().height > 0).length);
+  check(groupsShown === report.groups.length, `at 400 px all ${report.groups.length} groups are listed (${groupsShown})`);
+  const members = await narrow.$eval(`#g-${group.id}`, (g) => g.querySelectorAll('li').length);
+  check(members === group.members.length, `at 400 px group ${group.id} shows its ${group.members.length} members together (${members})`);
+  await narrow.screenshot({ path: shot.replace(/\.png$/, '-400.png'), fullPage: true });
+  await narrow.close();
 } finally {
   await browser.close();
 }
