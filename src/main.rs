@@ -1,6 +1,7 @@
 //! The `storydiff` binary: arguments → options → library → render → exit code.
 
 mod cli;
+mod sink;
 
 use clap::Parser;
 use cli::{Cli, Command, CompareArgs, Format, OutputArgs, SortBy};
@@ -21,13 +22,30 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("storydiff: {e}");
+            // Paths and labels in errors may hold control characters.
+            eprintln!(
+                "storydiff: {}",
+                render::escape_controls(&e.to_string(), false)
+            );
             ExitCode::from(exit::TROUBLE)
         }
     }
 }
 
 fn run(cli: Cli) -> Result<u8, Error> {
+    let to_stdout = match &cli.command {
+        Some(Command::Segment { output, .. })
+        | Some(Command::Check { output, .. })
+        | Some(Command::Versions { output, .. }) => output.output.is_none(),
+        Some(Command::Batch { output, .. }) => output.is_none(),
+        None => cli.output.output.is_none(),
+    };
+    if to_stdout && sink::stdout_closed() {
+        return Err(Error::input(
+            "stdout",
+            "closed, the report would be lost (redirect it, or write to a file with -o FILE)",
+        ));
+    }
     match cli.command {
         Some(Command::Segment { file, output }) => segment(&file, &output),
         Some(Command::Check {
@@ -41,7 +59,8 @@ fn run(cli: Cli) -> Result<u8, Error> {
             file,
             compare,
             output,
-        }) => batch(&file, &compare, output.as_deref()),
+            no_local_paths,
+        }) => batch(&file, &compare, output.as_deref(), no_local_paths),
         Some(Command::Versions {
             files,
             sort,
@@ -97,23 +116,43 @@ fn load_sources(
     if files.iter().filter(|f| f.as_str() == "-").count() > 1 {
         return Err(Error::Usage("stdin (-) can be read only once".to_string()));
     }
+    // Everything that can be checked before reading is checked first.
+    let split: Vec<(Option<String>, String)> =
+        files.iter().map(|f| ingest::split_labelled(f)).collect();
+    let explicit: Vec<Option<String>> = split
+        .iter()
+        .enumerate()
+        .map(|(i, (named, _))| args.labels.get(i).cloned().or(named.clone()))
+        .collect();
+    for l in explicit.iter().flatten() {
+        ingest::check_label(l).map_err(Error::Usage)?;
+    }
+    let paths: Vec<String> = split.iter().map(|(_, p)| p.clone()).collect();
+    sink::refuse_input_as_output(output.output.as_deref(), &paths)?;
+    let keyed: Vec<(&str, Option<&str>)> = paths
+        .iter()
+        .zip(&explicit)
+        .map(|(p, l)| (p.as_str(), l.as_deref()))
+        .collect();
+    let labels = ingest::distinct_labels(&keyed);
     let mut sources: Vec<Source> = Vec::new();
-    for (i, arg) in files.iter().enumerate() {
-        let (named, path) = ingest::split_labelled(arg);
-        let label = args.labels.get(i).cloned().or(named);
+    for (path, label) in paths.iter().zip(&labels) {
         let src = ingest::read_input(
-            &path,
-            label.as_deref(),
+            path,
+            Some(label),
             output.input_format.into(),
             &args.fetch_options(),
         )?;
-        if src.text.trim().is_empty() {
+        if !ingest::has_text(&src) {
             if args.skip_empty {
-                eprintln!("storydiff: warning: {path}: empty, skipped");
+                eprintln!(
+                    "storydiff: warning: {}: empty, skipped",
+                    render::escape_controls(path, false)
+                );
                 continue;
             }
             return Err(Error::input(
-                path,
+                path.as_str(),
                 "empty (no text to compare; --skip-empty skips such inputs)",
             ));
         }
@@ -202,58 +241,96 @@ fn check(
 }
 
 /// `storydiff batch`: exit 2 if any story failed, else 1 if any differs.
-fn batch(file: &str, args: &CompareArgs, output: Option<&str>) -> Result<u8, Error> {
-    use std::io::IsTerminal;
-    let text = if file == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
-            .map_err(|e| Error::input("-", format!("cannot read: {e}")))?;
-        s
+///
+/// The file is streamed a line at a time (each line at most
+/// [`ingest::MAX_INPUT_BYTES`]); each story runs isolated, and its line is
+/// written (and flushed) as soon as it is done, to stdout or to the
+/// temporary file that replaces `-o FILE` at the end, so stories already
+/// done are kept whatever a later one does.
+fn batch(
+    file: &str,
+    args: &CompareArgs,
+    output: Option<&str>,
+    no_local_paths: bool,
+) -> Result<u8, Error> {
+    use std::io::{BufRead, IsTerminal};
+    sink::refuse_input_as_output(output, &[file.to_string()])?;
+    let (mut reader, base_dir): (Box<dyn BufRead>, std::path::PathBuf) = if file == "-" {
+        (
+            Box::new(std::io::BufReader::new(std::io::stdin())),
+            std::path::PathBuf::new(),
+        )
     } else {
-        let src = ingest::read_source_as(file, "batch", ingest::FormatChoice::Text)?;
-        src.text
+        let path = std::path::Path::new(file);
+        if path.is_dir() {
+            return Err(Error::input(file, "is a directory, not a file"));
+        }
+        let f = std::fs::File::open(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Error::input(file, "no such file"),
+            std::io::ErrorKind::PermissionDenied => Error::input(file, "permission denied"),
+            _ => Error::input(file, format!("cannot read: {e}")),
+        })?;
+        // Relative `path` fields are relative to the stories file's folder.
+        let base = path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
+        (Box::new(std::io::BufReader::new(f)), base)
     };
-    let lines: Vec<(usize, &str)> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| (i + 1, l))
-        .collect();
     let bar = if std::io::stderr().is_terminal() {
-        let b = indicatif::ProgressBar::new(lines.len() as u64);
+        let b = indicatif::ProgressBar::no_length();
         b.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} stories {elapsed}")
+            indicatif::ProgressStyle::with_template("{pos} stories {elapsed}")
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         b
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let opts = args.to_options();
-    let fetch_opts = args.fetch_options();
+    let opts = storydiff::batch::BatchOptions {
+        compare: args.to_options(),
+        fetch: args.fetch_options(),
+        base_dir,
+        local_paths: !no_local_paths,
+    };
+    let mut out_file = output.map(sink::Sink::create).transpose()?;
     let (mut failed, mut differs) = (false, false);
-    let mut collected = String::new();
     let stdout = std::io::stdout();
-    for (lineno, line) in lines {
-        let r = storydiff::batch::run_line(line, lineno, &opts, &fetch_opts);
+    let mut lineno = 0usize;
+    loop {
+        let read = storydiff::batch::read_story_line(&mut reader, ingest::MAX_INPUT_BYTES)
+            .map_err(|e| Error::input(file, format!("cannot read: {e}")))?;
+        let Some(read) = read else { break };
+        lineno += 1;
+        let r = match read {
+            storydiff::batch::StoryLine::Text(line) if line.trim().is_empty() => continue,
+            storydiff::batch::StoryLine::Text(line) => {
+                storydiff::batch::run_isolated(&line, lineno, &opts)
+            }
+            storydiff::batch::StoryLine::Bad(problem) => {
+                storydiff::batch::error_line(lineno, &problem)
+            }
+        };
         failed |= !r.ok;
         differs |= r.differences;
-        if output.is_some() {
-            collected.push_str(&r.line);
-            collected.push('\n');
-        } else {
-            let mut out = stdout.lock();
-            match writeln!(out, "{}", r.line).and_then(|_| out.flush()) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(exit::SAME),
-                Err(e) => return Err(Error::input("stdout", format!("cannot write: {e}"))),
+        match out_file.as_mut() {
+            Some(f) => {
+                f.write(r.line.as_bytes())?;
+                f.write(b"\n")?;
+            }
+            None => {
+                let mut out = stdout.lock();
+                match writeln!(out, "{}", r.line).and_then(|_| out.flush()) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                        return Ok(exit::SAME);
+                    }
+                    Err(e) => return Err(Error::input("stdout", format!("cannot write: {e}"))),
+                }
             }
         }
         bar.inc(1);
     }
     bar.finish_and_clear();
-    if let Some(path) = output {
-        write_atomic(path, collected.as_bytes())?;
+    if let Some(f) = out_file {
+        f.finish()?;
     }
     Ok(if failed {
         exit::TROUBLE
@@ -265,6 +342,7 @@ fn batch(file: &str, args: &CompareArgs, output: Option<&str>) -> Result<u8, Err
 }
 
 fn segment(file: &str, output: &OutputArgs) -> Result<u8, Error> {
+    sink::refuse_input_as_output(output.output.as_deref(), &[file.to_string()])?;
     let src = ingest::read_input(
         file,
         None,
@@ -299,7 +377,7 @@ fn segment(file: &str, output: &OutputArgs) -> Result<u8, Error> {
             for x in &doc.sentences {
                 s.push_str(&format!("{}\t{}..{}\t{}\n", x.id, x.start, x.end, x.clean));
             }
-            s
+            render::escape_controls(&s, false)
         }
     };
     emit(output, &body)?;
@@ -313,11 +391,15 @@ fn pretty_json<T: serde::Serialize>(value: &T) -> String {
     s
 }
 
-/// Write the output: to a file atomically (temp file in the same folder, then
-/// rename), or to stdout, where a closed pipe is not an error.
+/// Write the output: to a file (see [`sink::Sink`]), or to stdout, where a
+/// pipe closed by its reader (`| head`) is not an error.
 fn emit(output: &OutputArgs, body: &str) -> Result<(), Error> {
     match &output.output {
-        Some(path) => write_atomic(path, body.as_bytes()),
+        Some(path) => {
+            let mut f = sink::Sink::create(path)?;
+            f.write(body.as_bytes())?;
+            f.finish()
+        }
         None => {
             let mut out = std::io::stdout().lock();
             match out.write_all(body.as_bytes()).and_then(|_| out.flush()) {
@@ -327,26 +409,4 @@ fn emit(output: &OutputArgs, body: &str) -> Result<(), Error> {
             }
         }
     }
-}
-
-fn write_atomic(path: &str, bytes: &[u8]) -> Result<(), Error> {
-    let p = std::path::Path::new(path);
-    let dir = p
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let name = p
-        .file_name()
-        .ok_or_else(|| Error::input(path, "not a file name"))?;
-    let tmp = dir.join(format!(
-        ".{}.storydiff-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, p));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::input(path, format!("cannot write: {e}")));
-    }
-    Ok(())
 }

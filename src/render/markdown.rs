@@ -252,7 +252,7 @@ pub fn render(r: &Report, min: Option<Significance>) -> String {
         }
         let _ = writeln!(out, "\n</details>");
     }
-    out
+    super::escape_controls(&out, false)
 }
 
 /// A versions report.
@@ -353,7 +353,7 @@ pub fn render_versions(r: &VersionsReport, min: Option<Significance>) -> String 
             hist.join(" · ")
         );
     }
-    out
+    super::escape_controls(&out, false)
 }
 
 /// A check report.
@@ -434,7 +434,7 @@ pub fn render_check(r: &CheckReport) -> String {
         }
         let _ = writeln!(out, "\n</details>");
     }
-    out
+    super::escape_controls(&out, false)
 }
 
 #[cfg(test)]
