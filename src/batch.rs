@@ -113,7 +113,12 @@ fn load(r: &ReportRef, k: usize, label: &str, opts: &BatchOptions) -> Result<Sou
         return ingest::read_input(url, Some(label), fmt, &opts.fetch);
     }
     let text = r.text.clone().unwrap_or_default();
-    ingest::source_from_text("", label, text, fmt)
+    ingest::source_from_text("", label, text, fmt).map_err(|e| match e {
+        Error::Input { input, problem } if input.is_empty() => {
+            Error::input(format!("report {k} ({label})"), problem)
+        }
+        other => other,
+    })
 }
 
 /// A `path` field relative to the stories file's folder.
@@ -254,9 +259,9 @@ pub fn run_line(line: &str, lineno: usize, opts: &BatchOptions) -> StoryResult {
         .iter()
         .enumerate()
         .map(|(k, r)| {
-            r.label.clone().or_else(|| {
-                (r.path.is_none() && r.url.is_none()).then(|| format!("report{k}"))
-            })
+            r.label
+                .clone()
+                .or_else(|| (r.path.is_none() && r.url.is_none()).then(|| format!("report{k}")))
         })
         .collect();
     let keyed: Vec<(&str, Option<&str>)> = args

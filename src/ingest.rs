@@ -248,12 +248,15 @@ pub fn default_label(arg: &str) -> String {
 }
 
 /// The longer default label tried when short ones collide: a URL's host and
-/// path, a file's path as given.
+/// path, a file's folder name and stem (`storm/wire`).
 fn long_label(arg: &str) -> String {
     if crate::fetch::is_url(arg) {
-        shorten(&crate::fetch::url_label_long(arg))
-    } else {
-        shorten(arg)
+        return shorten(&crate::fetch::url_label_long(arg));
+    }
+    let p = Path::new(arg);
+    match p.parent().and_then(|d| d.file_name()) {
+        Some(dir) => shorten(&format!("{}/{}", dir.to_string_lossy(), default_label(arg))),
+        None => shorten(arg),
     }
 }
 
@@ -338,7 +341,7 @@ pub fn check_label(label: &str) -> Result<(), String> {
     if label.chars().any(char::is_control) {
         return Err(format!(
             "label '{}' holds a line break or control character",
-            crate::render::escape_controls(label, false)
+            label.escape_debug()
         ));
     }
     let n = label.chars().count();

@@ -85,7 +85,9 @@ fn compare(cli: &Cli) -> Result<u8, Error> {
             render::terminal::render(&report, &opts)
         }
     };
-    emit(&cli.output, &body)?;
+    if !emit(&cli.output, &body)? {
+        return Ok(exit::SAME);
+    }
     Ok(if report.differs_at(min) {
         exit::DIFFERENT
     } else {
@@ -200,7 +202,9 @@ fn versions(
             render::versions::render(&report, &opts)
         }
     };
-    emit(output, &body)?;
+    if !emit(output, &body)? {
+        return Ok(exit::SAME);
+    }
     Ok(if report.differs_at(min) {
         exit::DIFFERENT
     } else {
@@ -231,7 +235,9 @@ fn check(
             render::check::render(&report, &opts)
         }
     };
-    emit(output, &body)?;
+    if !emit(output, &body)? {
+        return Ok(exit::SAME);
+    }
     let kinds: Vec<storydiff::check::FindingKind> = fail_on.iter().map(|&f| f.into()).collect();
     Ok(if report.fails_on(&kinds) {
         exit::DIFFERENT
@@ -380,7 +386,9 @@ fn segment(file: &str, output: &OutputArgs) -> Result<u8, Error> {
             render::escape_controls(&s, false)
         }
     };
-    emit(output, &body)?;
+    if !emit(output, &body)? {
+        return Ok(exit::SAME);
+    }
     Ok(exit::SAME)
 }
 
@@ -392,19 +400,20 @@ fn pretty_json<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// Write the output: to a file (see [`sink::Sink`]), or to stdout, where a
-/// pipe closed by its reader (`| head`) is not an error.
-fn emit(output: &OutputArgs, body: &str) -> Result<(), Error> {
+/// pipe closed by its reader (`| head`) is not an error: `Ok(false)` then,
+/// and the command exits 0 silently (as ripgrep does).
+fn emit(output: &OutputArgs, body: &str) -> Result<bool, Error> {
     match &output.output {
         Some(path) => {
             let mut f = sink::Sink::create(path)?;
             f.write(body.as_bytes())?;
-            f.finish()
+            f.finish().map(|_| true)
         }
         None => {
             let mut out = std::io::stdout().lock();
             match out.write_all(body.as_bytes()).and_then(|_| out.flush()) {
-                Ok(()) => Ok(()),
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Ok(()) => Ok(true),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
                 Err(e) => Err(Error::input("stdout", format!("cannot write: {e}"))),
             }
         }

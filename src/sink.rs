@@ -79,7 +79,9 @@ pub fn refuse_input_as_output(output: Option<&str>, inputs: &[String]) -> Result
             };
             return Err(Error::input(
                 out,
-                format!("{what}; refusing to overwrite an input with the report (choose another -o FILE)"),
+                format!(
+                    "{what}; refusing to overwrite an input with the report (choose another -o FILE)"
+                ),
             ));
         }
     }
@@ -188,16 +190,17 @@ impl Sink {
 pub fn stdout_closed() -> bool {
     #[cfg(target_os = "linux")]
     {
-        let on_null =
-            fs::read_link("/proc/self/fd/1").is_ok_and(|l| l == Path::new("/dev/null"));
+        let on_null = fs::read_link("/proc/self/fd/1").is_ok_and(|l| l == Path::new("/dev/null"));
         if !on_null {
             return false;
         }
-        let flags = fs::read_to_string("/proc/self/fdinfo/1").ok().and_then(|s| {
-            s.lines()
-                .find_map(|l| l.strip_prefix("flags:"))
-                .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
-        });
+        let flags = fs::read_to_string("/proc/self/fdinfo/1")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find_map(|l| l.strip_prefix("flags:"))
+                    .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+            });
         // O_ACCMODE is 3; O_RDWR is 2.
         flags.is_some_and(|f| f & 0o3 == 0o2)
     }
