@@ -56,6 +56,11 @@ pub enum Command {
         /// Write to FILE (atomically, when all stories are done).
         #[arg(long, short = 'o', value_name = "FILE")]
         output: Option<String>,
+        /// Refuse "path" fields (for stories from untrusted hands: a path can
+        /// read any local file into the output). Relative paths are relative
+        /// to the stories file's folder.
+        #[arg(long)]
+        no_local_paths: bool,
     },
     /// Review a draft against its sources: unsupported claims, attribution
     /// drift and conflicting numbers, names or dates.
@@ -116,7 +121,7 @@ pub struct CompareArgs {
     pub explain: bool,
 
     /// Give up on a URL after this many seconds (redirects and body included).
-    #[arg(long, value_name = "SECS", default_value_t = 20.0)]
+    #[arg(long, value_name = "SECS", default_value_t = 20.0, value_parser = parse_seconds)]
     pub fetch_timeout: f64,
 
     /// Largest page fetched from a URL, in bytes.
@@ -266,10 +271,29 @@ fn parse_threshold(s: &str) -> Result<f64, String> {
     }
 }
 
+/// Longest `--fetch-timeout`: a day.
+const MAX_FETCH_SECS: f64 = 86_400.0;
+
+fn parse_seconds(s: &str) -> Result<f64, String> {
+    let v: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("'{s}' is not a number of seconds"))?;
+    if v.is_finite() && v > 0.0 && v <= MAX_FETCH_SECS {
+        Ok(v)
+    } else {
+        Err(format!(
+            "'{s}' is not a number of seconds above 0 and at most {MAX_FETCH_SECS}"
+        ))
+    }
+}
+
 impl CompareArgs {
     pub fn fetch_options(&self) -> storydiff::fetch::FetchOptions {
+        let timeout = std::time::Duration::try_from_secs_f64(self.fetch_timeout)
+            .unwrap_or(std::time::Duration::from_secs(20));
         storydiff::fetch::FetchOptions {
-            timeout: std::time::Duration::from_secs_f64(self.fetch_timeout.clamp(0.1, 3600.0)),
+            timeout,
             max_bytes: self.max_page_bytes,
             ..Default::default()
         }

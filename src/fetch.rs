@@ -40,7 +40,18 @@ pub fn url_label(url: &str) -> String {
     host.strip_prefix("www.").unwrap_or(host).to_string()
 }
 
-/// Fetch a URL and return its body as text (invalid UTF-8 replaced).
+/// A longer label for a URL, used when two URLs share a host: the host and
+/// the path, without the query, fragment or trailing slash.
+pub fn url_label_long(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |x| x.1);
+    let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+    let host = url_label(url);
+    let path = rest.find('/').map_or("", |k| &rest[k..]);
+    format!("{host}{}", path.trim_end_matches('/'))
+}
+
+/// Fetch a URL and return its body as text, decoded by its declared charset
+/// (invalid bytes replaced).
 pub fn fetch(url: &str, opts: &FetchOptions) -> Result<String, Error> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(opts.timeout))
@@ -54,6 +65,7 @@ pub fn fetch(url: &str, opts: &FetchOptions) -> Result<String, Error> {
         .get(url)
         .call()
         .map_err(|e| fetch_error(url, e, opts))?;
+    let charset = resp.body().charset().map(str::to_string);
     let bytes = resp
         .body_mut()
         .with_config()
@@ -63,7 +75,9 @@ pub fn fetch(url: &str, opts: &FetchOptions) -> Result<String, Error> {
     if bytes.contains(&0) {
         return Err(Error::input(url, "binary data (NUL bytes), not a page"));
     }
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    // Decoded by its declared charset (HTTP header, then `<meta>`), so a
+    // latin-1 page does not come back full of U+FFFD.
+    Ok(crate::html::decode_page(&bytes, charset.as_deref()))
 }
 
 fn fetch_error(url: &str, e: ureq::Error, opts: &FetchOptions) -> Error {

@@ -44,8 +44,9 @@ pub struct Options {
 
 /// Compare two or more sources of the same events.
 ///
-/// Fails when fewer than two sources are given, when two share a label, or
-/// when a source has no text.
+/// Fails when fewer than two sources are given, when two share a label,
+/// when a label is empty, too long or holds a control character, or when a
+/// source has no text.
 pub fn compare(sources: &[Source], opts: &Options) -> Result<Report, Error> {
     check_sources(sources)?;
     // Documents are independent: build them on all cores (order is kept).
@@ -63,25 +64,35 @@ pub fn check_sources(sources: &[Source]) -> Result<(), Error> {
         )));
     }
     for (i, s) in sources.iter().enumerate() {
+        ingest::check_label(&s.label).map_err(|e| {
+            if s.origin.is_empty() {
+                Error::Usage(e)
+            } else {
+                Error::input(shown(s), e)
+            }
+        })?;
         if let Some(prev) = sources[..i].iter().find(|p| p.label == s.label) {
             return Err(Error::Usage(format!(
                 "duplicate label '{}' ({} and {}); name them with --label or NAME=path",
-                s.label,
+                render::escape_controls(&s.label, false),
                 shown(prev),
                 shown(s)
             )));
         }
-        if s.text.trim().is_empty() {
+        if !ingest::has_text(s) {
             return Err(Error::input(shown(s), "empty (no text to compare)"));
         }
     }
     Ok(())
 }
 
+/// How a source is named in an error: its path or URL, else its label,
+/// control characters shown as escapes.
 fn shown(s: &Source) -> String {
-    if s.origin.is_empty() {
-        s.label.clone()
+    let name = if s.origin.is_empty() {
+        &s.label
     } else {
-        s.origin.clone()
-    }
+        &s.origin
+    };
+    render::escape_controls(name, false)
 }

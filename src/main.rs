@@ -2,6 +2,7 @@
 
 mod cli;
 mod pager;
+mod sink;
 mod view;
 
 use clap::Parser;
@@ -24,13 +25,31 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("storydiff: {e}");
+            // Paths and labels in errors may hold control characters.
+            eprintln!(
+                "storydiff: {}",
+                render::escape_controls(&e.to_string(), false)
+            );
             ExitCode::from(exit::TROUBLE)
         }
     }
 }
 
 fn run(cli: Cli) -> Result<u8, Error> {
+    let to_stdout = match &cli.command {
+        Some(Command::Segment { output, .. })
+        | Some(Command::Check { output, .. })
+        | Some(Command::Versions { output, .. }) => output.output.is_none(),
+        Some(Command::Batch { output, .. }) => output.is_none(),
+        Some(Command::Completions { .. } | Command::Man) => true,
+        None => cli.output.output.is_none(),
+    };
+    if to_stdout && sink::stdout_closed() {
+        return Err(Error::input(
+            "stdout",
+            "closed, the report would be lost (redirect it, or write to a file with -o FILE)",
+        ));
+    }
     match cli.command {
         Some(Command::Segment { file, output }) => segment(&file, &output),
         Some(Command::Completions { shell }) => {
@@ -57,7 +76,8 @@ fn run(cli: Cli) -> Result<u8, Error> {
             file,
             compare,
             output,
-        }) => batch(&file, &compare, output.as_deref()),
+            no_local_paths,
+        }) => batch(&file, &compare, output.as_deref(), no_local_paths),
         Some(Command::Versions {
             files,
             sort,
@@ -72,15 +92,18 @@ fn compare(cli: &Cli) -> Result<u8, Error> {
     let view = View::new(&cli.output, &cli.compare);
     let sources = load_sources(&cli.files, &cli.compare, &cli.output, "reports")?;
     let report = storydiff::compare(&sources, &cli.compare.to_options())?;
-    show(&view, &cli.output, &report)?;
+    if !show(&view, &cli.output, &report)? {
+        return Ok(exit::SAME);
+    }
     Ok(differs(report.differs_at(view.terminal.min_significance)))
 }
 
-/// Render a report with the view and write it (pager, file or stdout).
-fn show<R: render::Render>(view: &View, output: &OutputArgs, report: &R) -> Result<(), Error> {
+/// Render a report with the view and write it (pager, file or stdout);
+/// `false` when the reader closed the pipe early (not an error).
+fn show<R: render::Render>(view: &View, output: &OutputArgs, report: &R) -> Result<bool, Error> {
     let body = view.render(report);
     if view.page(&body) {
-        return Ok(());
+        return Ok(true);
     }
     emit(output, &body)
 }
@@ -112,23 +135,43 @@ fn load_sources(
     if files.iter().filter(|f| f.as_str() == "-").count() > 1 {
         return Err(Error::Usage("stdin (-) can be read only once".to_string()));
     }
+    // Everything that can be checked before reading is checked first.
+    let split: Vec<(Option<String>, String)> =
+        files.iter().map(|f| ingest::split_labelled(f)).collect();
+    let explicit: Vec<Option<String>> = split
+        .iter()
+        .enumerate()
+        .map(|(i, (named, _))| args.labels.get(i).cloned().or(named.clone()))
+        .collect();
+    for l in explicit.iter().flatten() {
+        ingest::check_label(l).map_err(Error::Usage)?;
+    }
+    let paths: Vec<String> = split.iter().map(|(_, p)| p.clone()).collect();
+    sink::refuse_input_as_output(output.output.as_deref(), &paths)?;
+    let keyed: Vec<(&str, Option<&str>)> = paths
+        .iter()
+        .zip(&explicit)
+        .map(|(p, l)| (p.as_str(), l.as_deref()))
+        .collect();
+    let labels = ingest::distinct_labels(&keyed);
     let mut sources: Vec<Source> = Vec::new();
-    for (i, arg) in files.iter().enumerate() {
-        let (named, path) = ingest::split_labelled(arg);
-        let label = args.labels.get(i).cloned().or(named);
+    for (path, label) in paths.iter().zip(&labels) {
         let src = ingest::read_input(
-            &path,
-            label.as_deref(),
+            path,
+            Some(label),
             output.input_format.into(),
             &args.fetch_options(),
         )?;
-        if src.text.trim().is_empty() {
+        if !ingest::has_text(&src) {
             if args.skip_empty {
-                eprintln!("storydiff: warning: {path}: empty, skipped");
+                eprintln!(
+                    "storydiff: warning: {}: empty, skipped",
+                    render::escape_controls(path, false)
+                );
                 continue;
             }
             return Err(Error::input(
-                path,
+                path.as_str(),
                 "empty (no text to compare; --skip-empty skips such inputs)",
             ));
         }
@@ -166,7 +209,9 @@ fn versions(
     }
     let report = storydiff::versions::versions(&sources, &args.to_options())?;
     let view = View::new(output, args);
-    show(&view, output, &report)?;
+    if !show(&view, output, &report)? {
+        return Ok(exit::SAME);
+    }
     Ok(differs(report.differs_at(view.terminal.min_significance)))
 }
 
@@ -188,13 +233,27 @@ fn check(
     let mut sources = load_sources(&files, args, output, "inputs (a draft and a source)")?;
     let draft = sources.remove(0);
     let report = storydiff::check::check(&draft, &sources, &args.to_options())?;
-    show(&View::new(output, args), output, &report)?;
+    if !show(&View::new(output, args), output, &report)? {
+        return Ok(exit::SAME);
+    }
     let kinds: Vec<storydiff::check::FindingKind> = fail_on.iter().map(|&f| f.into()).collect();
     Ok(differs(report.fails_on(&kinds)))
 }
 
 /// `storydiff batch`: exit 2 if any story failed, else 1 if any differs.
-fn batch(file: &str, args: &CompareArgs, output: Option<&str>) -> Result<u8, Error> {
+///
+/// The file is streamed a line at a time (each line at most
+/// [`ingest::MAX_INPUT_BYTES`]); each story runs isolated, and its line is
+/// written (and flushed) as soon as it is done, to stdout or to the
+/// temporary file that replaces `-o FILE` at the end, so stories already
+/// done are kept whatever a later one does.
+fn batch(
+    file: &str,
+    args: &CompareArgs,
+    output: Option<&str>,
+    no_local_paths: bool,
+) -> Result<u8, Error> {
+    use std::io::{BufRead, IsTerminal};
     // Options of the views have no effect on JSON lines: say so.
     let ignored = [
         (
@@ -212,57 +271,83 @@ fn batch(file: &str, args: &CompareArgs, output: Option<&str>) -> Result<u8, Err
             "batch writes one JSON report a line; {flag} does not apply"
         )));
     }
-    use std::io::IsTerminal;
-    let text = if file == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
-            .map_err(|e| Error::input("-", format!("cannot read: {e}")))?;
-        s
+    sink::refuse_input_as_output(output, &[file.to_string()])?;
+    let (mut reader, base_dir): (Box<dyn BufRead>, std::path::PathBuf) = if file == "-" {
+        (
+            Box::new(std::io::BufReader::new(std::io::stdin())),
+            std::path::PathBuf::new(),
+        )
     } else {
-        let src = ingest::read_source_as(file, "batch", ingest::FormatChoice::Text)?;
-        src.text
+        let path = std::path::Path::new(file);
+        if path.is_dir() {
+            return Err(Error::input(file, "is a directory, not a file"));
+        }
+        let f = std::fs::File::open(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Error::input(file, "no such file"),
+            std::io::ErrorKind::PermissionDenied => Error::input(file, "permission denied"),
+            _ => Error::input(file, format!("cannot read: {e}")),
+        })?;
+        // Relative `path` fields are relative to the stories file's folder.
+        let base = path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
+        (Box::new(std::io::BufReader::new(f)), base)
     };
-    let lines: Vec<(usize, &str)> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| (i + 1, l))
-        .collect();
     let bar = if std::io::stderr().is_terminal() {
-        let b = indicatif::ProgressBar::new(lines.len() as u64);
+        let b = indicatif::ProgressBar::no_length();
         b.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} stories {elapsed}")
+            indicatif::ProgressStyle::with_template("{pos} stories {elapsed}")
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         b
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let opts = args.to_options();
-    let fetch_opts = args.fetch_options();
+    let opts = storydiff::batch::BatchOptions {
+        compare: args.to_options(),
+        fetch: args.fetch_options(),
+        base_dir,
+        local_paths: !no_local_paths,
+    };
+    let mut out_file = output.map(sink::Sink::create).transpose()?;
     let (mut failed, mut differs) = (false, false);
-    let mut collected = String::new();
     let stdout = std::io::stdout();
-    for (lineno, line) in lines {
-        let r = storydiff::batch::run_line(line, lineno, &opts, &fetch_opts);
+    let mut lineno = 0usize;
+    loop {
+        let read = storydiff::batch::read_story_line(&mut reader, ingest::MAX_INPUT_BYTES)
+            .map_err(|e| Error::input(file, format!("cannot read: {e}")))?;
+        let Some(read) = read else { break };
+        lineno += 1;
+        let r = match read {
+            storydiff::batch::StoryLine::Text(line) if line.trim().is_empty() => continue,
+            storydiff::batch::StoryLine::Text(line) => {
+                storydiff::batch::run_isolated(&line, lineno, &opts)
+            }
+            storydiff::batch::StoryLine::Bad(problem) => {
+                storydiff::batch::error_line(lineno, &problem)
+            }
+        };
         failed |= !r.ok;
         differs |= r.differences;
-        if output.is_some() {
-            collected.push_str(&r.line);
-            collected.push('\n');
-        } else {
-            let mut out = stdout.lock();
-            match writeln!(out, "{}", r.line).and_then(|_| out.flush()) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(exit::SAME),
-                Err(e) => return Err(Error::input("stdout", format!("cannot write: {e}"))),
+        match out_file.as_mut() {
+            Some(f) => {
+                f.write(r.line.as_bytes())?;
+                f.write(b"\n")?;
+            }
+            None => {
+                let mut out = stdout.lock();
+                match writeln!(out, "{}", r.line).and_then(|_| out.flush()) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                        return Ok(exit::SAME);
+                    }
+                    Err(e) => return Err(Error::input("stdout", format!("cannot write: {e}"))),
+                }
             }
         }
         bar.inc(1);
     }
     bar.finish_and_clear();
-    if let Some(path) = output {
-        write_atomic(path, collected.as_bytes())?;
+    if let Some(f) = out_file {
+        f.finish()?;
     }
     Ok(if failed {
         exit::TROUBLE
@@ -274,6 +359,7 @@ fn batch(file: &str, args: &CompareArgs, output: Option<&str>) -> Result<u8, Err
 }
 
 fn segment(file: &str, output: &OutputArgs) -> Result<u8, Error> {
+    sink::refuse_input_as_output(output.output.as_deref(), &[file.to_string()])?;
     let src = ingest::read_input(
         file,
         None,
@@ -313,10 +399,12 @@ fn segment(file: &str, output: &OutputArgs) -> Result<u8, Error> {
             for x in &doc.sentences {
                 s.push_str(&format!("{}\t{}..{}\t{}\n", x.id, x.start, x.end, x.clean));
             }
-            s
+            render::escape_controls(&s, false)
         }
     };
-    emit(output, &body)?;
+    if !emit(output, &body)? {
+        return Ok(exit::SAME);
+    }
     Ok(exit::SAME)
 }
 
@@ -332,40 +420,23 @@ fn write_stdout(bytes: &[u8]) -> Result<u8, Error> {
     }
 }
 
-/// Write the output: to a file atomically (temp file in the same folder, then
-/// rename), or to stdout, where a closed pipe is not an error.
-fn emit(output: &OutputArgs, body: &str) -> Result<(), Error> {
+/// Write the output: to a file (see [`sink::Sink`]), or to stdout, where a
+/// pipe closed by its reader (`| head`) is not an error: `Ok(false)` then,
+/// and the command exits 0 silently (as ripgrep does).
+fn emit(output: &OutputArgs, body: &str) -> Result<bool, Error> {
     match &output.output {
-        Some(path) => write_atomic(path, body.as_bytes()),
+        Some(path) => {
+            let mut f = sink::Sink::create(path)?;
+            f.write(body.as_bytes())?;
+            f.finish().map(|_| true)
+        }
         None => {
             let mut out = std::io::stdout().lock();
             match out.write_all(body.as_bytes()).and_then(|_| out.flush()) {
-                Ok(()) => Ok(()),
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Ok(()) => Ok(true),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
                 Err(e) => Err(Error::input("stdout", format!("cannot write: {e}"))),
             }
         }
     }
-}
-
-fn write_atomic(path: &str, bytes: &[u8]) -> Result<(), Error> {
-    let p = std::path::Path::new(path);
-    let dir = p
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let name = p
-        .file_name()
-        .ok_or_else(|| Error::input(path, "not a file name"))?;
-    let tmp = dir.join(format!(
-        ".{}.storydiff-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, p));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::input(path, format!("cannot write: {e}")));
-    }
-    Ok(())
 }

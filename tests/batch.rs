@@ -50,7 +50,11 @@ fn batch_reports_each_story() {
         (Some("storm"), Some(true), Some(true))
     );
     assert_eq!(v[0]["report"]["summary"]["shared_by_all"], 5);
-    assert_eq!(v[1]["error"], "line 3: no/such.txt: no such file");
+    // A relative path is relative to the stories file's folder.
+    assert_eq!(
+        v[1]["error"],
+        format!("line 3: {}/no/such.txt: no such file", d.path().display())
+    );
     assert!(
         v[2]["error"]
             .as_str()

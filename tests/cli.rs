@@ -119,14 +119,27 @@ fn single_source_is_an_error() {
         ));
 }
 
-/// Two inputs with one stem need labels.
+/// Two inputs with one stem get folder/stem labels; explicit duplicate
+/// labels are refused.
 #[test]
 fn duplicate_labels_are_refused() {
     let a = fixture("storm/wire.txt");
     let b = fixture("arms-talks/wire.txt");
-    bin().args([&a, &b]).assert().code(2).stderr(format!(
-        "storydiff: duplicate label 'wire' ({a} and {b}); name them with --label or NAME=path\n"
-    ));
+    bin()
+        .args([&a, &b, "--format", "json"])
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("\"label\": \"storm/wire\"")
+                .and(predicate::str::contains("\"label\": \"arms-talks/wire\"")),
+        );
+    bin()
+        .args([format!("x={a}"), format!("x={b}")])
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "storydiff: duplicate label 'x' ({a} and {b}); name them with --label or NAME=path\n"
+        ));
     bin()
         .args([format!("storm={a}"), format!("talks={b}")])
         .assert()

@@ -77,5 +77,5 @@ pub fn render(r: &CheckReport, opts: &TerminalOptions) -> String {
             let _ = writeln!(out, "    {}{}: {}", s.source, ids(&s.sentences), s.text);
         }
     }
-    out
+    super::escape_controls(&out, opts.color)
 }

@@ -255,7 +255,7 @@ pub fn render(r: &Report, min: Option<Significance>) -> String {
         }
         let _ = writeln!(out, "\n</details>");
     }
-    out
+    super::escape_controls(&out, false)
 }
 
 /// A versions report.
@@ -356,7 +356,7 @@ pub fn render_versions(r: &VersionsReport, min: Option<Significance>) -> String 
             hist.join(" · ")
         );
     }
-    out
+    super::escape_controls(&out, false)
 }
 
 /// A check report.
@@ -437,7 +437,7 @@ pub fn render_check(r: &CheckReport) -> String {
         }
         let _ = writeln!(out, "\n</details>");
     }
-    out
+    super::escape_controls(&out, false)
 }
 
 #[cfg(test)]

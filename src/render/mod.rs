@@ -191,3 +191,56 @@ pub(crate) fn ids(ss: &[usize]) -> String {
     let v: Vec<String> = ss.iter().map(|s| s.to_string()).collect();
     format!("[{}]", v.join(","))
 }
+
+/// Replace C0 and C1 control characters (all but newline and tab) with
+/// visible escapes — `\x1b`, `\x07`, `\u{9b}` — so that text from an article,
+/// a label or a path cannot clear the screen, set the title, write the
+/// clipboard (OSC 52), hide text or ring the bell.
+///
+/// With `keep_styles`, the SGR sequences the [`Painter`] emits (`ESC[…m` with
+/// only bold, dim, underline, strike, red, green, yellow, cyan or reset)
+/// stay, so colour survives; any other escape sequence is shown, not run.
+/// JSON output never goes through this: it keeps the text exact.
+pub fn escape_controls(s: &str, keep_styles: bool) -> String {
+    let is_control = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !s.chars().any(is_control) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        if c == '\x1b'
+            && keep_styles
+            && let Some(n) = painter_style_len(rest)
+        {
+            out.push_str(&rest[..n]);
+            rest = &rest[n..];
+            continue;
+        }
+        if is_control(c) {
+            let code = c as u32;
+            if code < 0x80 {
+                let _ = std::fmt::Write::write_fmt(&mut out, format_args!("\\x{code:02x}"));
+            } else {
+                let _ = std::fmt::Write::write_fmt(&mut out, format_args!("\\u{{{code:x}}}"));
+            }
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// Length of an `ESC[…m` sequence at the start of `s` whose parameters are
+/// all styles the [`Painter`] uses; `None` for any other sequence.
+fn painter_style_len(s: &str) -> Option<usize> {
+    let body = s.strip_prefix("\x1b[")?;
+    let end = body.find('m')?;
+    let params = &body[..end];
+    let allowed = ["0", "1", "2", "4", "9", "31", "32", "33", "36"];
+    params
+        .split(';')
+        .all(|p| allowed.contains(&p))
+        .then_some(2 + end + 1)
+}

@@ -276,5 +276,5 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
         }
         let _ = writeln!(out, "{line}");
     }
-    out
+    super::escape_controls(&out, opts.color)
 }

@@ -131,5 +131,5 @@ pub fn render(r: &VersionsReport, opts: &TerminalOptions) -> String {
     if !any {
         let _ = writeln!(out, "  no claim changed");
     }
-    out
+    super::escape_controls(&out, color)
 }
