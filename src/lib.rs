@@ -1,6 +1,6 @@
 //! storydiff: compare several news reports of the same events.
 //!
-//! The pipeline runs one way (see `DESIGN.md`):
+//! The pipeline runs one way (README.md, "How it works"):
 //! [`ingest`] → [`segment`] → [`text`] analysis → [`align`] → [`compare`] →
 //! [`render`]. The [`Report`](report::Report) is the contract every view reads.
 //!
