@@ -34,8 +34,11 @@ pub fn looks_like_html(text: &str) -> bool {
 pub const MAX_DEPTH: usize = 512;
 /// Most attributes on one element (40,000 on one tag took 13 s).
 pub const MAX_ATTRIBUTES: usize = 1_000;
-/// Most elements in a page; a long article has a few thousand.
-pub const MAX_ELEMENTS: usize = 200_000;
+/// Most elements in a page; a long article page has a few thousand
+/// (150,000 paragraphs took 8 s to extract).
+pub const MAX_ELEMENTS: usize = 100_000;
+/// Most attributes in a page, all elements together.
+pub const MAX_TOTAL_ATTRIBUTES: usize = 300_000;
 
 /// Elements that never hold others (no end tag).
 const VOID: &[&str] = &[
@@ -63,8 +66,9 @@ const OPTIONAL_END: &[&str] = &[
 
 /// A cheap, linear pre-scan of a page before it reaches the parser: the
 /// nesting depth (open elements not yet closed), attributes per element and
-/// elements in all. A page beyond [`MAX_DEPTH`], [`MAX_ATTRIBUTES`] or
-/// [`MAX_ELEMENTS`] is refused with the limit it broke.
+/// elements and attributes in all. A page beyond [`MAX_DEPTH`],
+/// [`MAX_ATTRIBUTES`], [`MAX_ELEMENTS`] or [`MAX_TOTAL_ATTRIBUTES`] is
+/// refused with the limit it broke.
 pub fn check_limits(html: &str) -> Result<(), String> {
     let b = html.as_bytes();
     let lower = |i: usize, pat: &[u8]| {
@@ -88,6 +92,7 @@ pub fn check_limits(html: &str) -> Result<(), String> {
     };
     let mut stack: Vec<String> = Vec::new();
     let mut elements = 0usize;
+    let mut total_attributes = 0usize;
     let mut i = 0;
     while i < b.len() {
         let Some(lt) = memchr_ascii(b, i, b'<') else {
@@ -138,6 +143,12 @@ pub fn check_limits(html: &str) -> Result<(), String> {
                 }
                 _ => {
                     attributes += 1;
+                    total_attributes += 1;
+                    if total_attributes > MAX_TOTAL_ATTRIBUTES {
+                        return Err(format!(
+                            "the HTML page has more than {MAX_TOTAL_ATTRIBUTES} attributes (the limit)"
+                        ));
+                    }
                     if attributes > MAX_ATTRIBUTES {
                         return Err(format!(
                             "an HTML element has more than {MAX_ATTRIBUTES} attributes (the limit)"

@@ -474,8 +474,13 @@ fn hostile_html_is_refused_quickly() {
         ),
         (
             "many.html",
-            body("<br>".repeat(200_001)),
-            "the HTML page has more than 200000 elements (the limit)",
+            body("<br>".repeat(100_001)),
+            "the HTML page has more than 100000 elements (the limit)",
+        ),
+        (
+            "attributes.html",
+            body("<p a b c d e f g h i j>x</p>".repeat(30_001)),
+            "the HTML page has more than 300000 attributes (the limit)",
         ),
     ];
     for (name, page, problem) in cases {
