@@ -478,8 +478,13 @@ fn hostile_html_is_refused_quickly() {
         ),
         (
             "many.html",
-            body("<br>".repeat(200_001)),
-            "the HTML page has more than 200000 elements (the limit)",
+            body("<br>".repeat(100_001)),
+            "the HTML page has more than 100000 elements (the limit)",
+        ),
+        (
+            "attributes.html",
+            body("<p a b c d e f g h i j>x</p>".repeat(30_001)),
+            "the HTML page has more than 300000 attributes (the limit)",
         ),
     ];
     for (name, page, problem) in cases {
@@ -914,5 +919,53 @@ fn batch_no_local_paths_refuses_paths() {
     assert_eq!(
         stdout,
         "{\"error\":\"line 1: report 0: \\\"path\\\" is not allowed here (--no-local-paths); give \\\"url\\\" or \\\"text\\\"\",\"id\":\"s\",\"ok\":false}\n"
+    );
+}
+
+// ---- library helpers ----
+
+/// With colour, only the painter's own styles survive; every other escape
+/// sequence (screen clear, hidden text) is shown, not run.
+#[test]
+fn escape_controls_keeps_only_painter_styles() {
+    use storydiff::render::escape_controls;
+    let s = "a\x1b[1mb\x1b[0m \x1b[2J \x1b[8mhidden \x1b[1;33mwarn\x07\u{9b}\tok\n";
+    assert_eq!(
+        escape_controls(s, true),
+        "a\x1b[1mb\x1b[0m \\x1b[2J \\x1b[8mhidden \x1b[1;33mwarn\\x07\\u{9b}\tok\n"
+    );
+    assert_eq!(
+        escape_controls(s, false),
+        "a\\x1b[1mb\\x1b[0m \\x1b[2J \\x1b[8mhidden \\x1b[1;33mwarn\\x07\\u{9b}\tok\n"
+    );
+}
+
+/// Default labels: unique stems stay, colliding ones take folder/stem or
+/// host + path, then a counter; explicit labels are never taken.
+#[test]
+fn default_labels_are_made_distinct() {
+    use storydiff::ingest::distinct_labels;
+    let got = distinct_labels(&[
+        ("ap/story.txt", None),
+        ("afp/story.txt", None),
+        ("a.txt", None),
+        ("a.txt", None),
+        ("a.md", Some("a")),
+        ("https://www.example.org/news/1", None),
+        ("https://example.org/news/2?x=1", None),
+        ("notes.txt", None),
+    ]);
+    assert_eq!(
+        got,
+        [
+            "ap/story",
+            "afp/story",
+            "a#2",
+            "a#3",
+            "a",
+            "example.org/news/1",
+            "example.org/news/2",
+            "notes"
+        ]
     );
 }
