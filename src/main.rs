@@ -194,7 +194,8 @@ fn check(
     };
     emit(output, &body)?;
     let kinds: Vec<storydiff::check::FindingKind> = fail_on.iter().map(|&f| f.into()).collect();
-    Ok(if report.fails_on(&kinds) {
+    let min = args.min_significance.map(Into::into);
+    Ok(if report.fails_on_at(&kinds, min) {
         exit::DIFFERENT
     } else {
         exit::SAME

@@ -1,9 +1,8 @@
 //! Attribution differences between the members of a group: who, stance,
 //! quote vs paraphrase, attributed vs stated as fact.
 
-use super::{word_diff, wording_of};
 use crate::attribution::{Attribution, Cue};
-use crate::document::Document;
+use crate::document::{Document, Sentence};
 use crate::report::*;
 
 /// The sentence of a member whose attribution stands for the member: the
@@ -31,7 +30,8 @@ fn describe(a: &Attribution) -> String {
                 Cue::AccordingTo => "according to",
                 Cue::None => "",
             };
-            if verb.is_empty() {
+            // "according to" is both the verb and the cue: say it once.
+            if verb.is_empty() || verb == cue || (a.cue == Cue::AccordingTo && verb == "accord") {
                 format!("{who} · {cue}")
             } else {
                 format!("{who} · {verb} · {cue}")
@@ -55,7 +55,7 @@ fn quote_text(s: &crate::document::Sentence) -> String {
 
 /// One report names a speaker only by role ("Volkaria's deputy foreign
 /// minister") and the other names that person with that role.
-fn same_by_role(named: &Attribution, by_role: &Attribution) -> bool {
+pub(crate) fn same_by_role(named: &Attribution, by_role: &Attribution) -> bool {
     let (Some(role), Some(desc)) = (&named.role, &by_role.speaker) else {
         return false;
     };
@@ -70,7 +70,7 @@ fn same_by_role(named: &Attribution, by_role: &Attribution) -> bool {
 }
 
 /// All direct-quote words of a member's sentences.
-fn member_quotes(docs: &[Document], (d, ss): &(usize, Vec<usize>)) -> String {
+pub(crate) fn member_quotes(docs: &[Document], (d, ss): &(usize, Vec<usize>)) -> String {
     ss.iter()
         .map(|&s| quote_text(&docs[*d].sentences[s]))
         .filter(|q| !q.is_empty())
@@ -78,56 +78,229 @@ fn member_quotes(docs: &[Document], (d, ss): &(usize, Vec<usize>)) -> String {
         .join(" ")
 }
 
-/// Attribution differences between every pair of members.
+/// Two names of one person: the same last name (spelling variants
+/// allowed: "Sergei"/"Sergey Antonov"), or one name that is a nickname or
+/// spelling variant of the other ("Bill"/"William").
+pub(crate) fn same_person(a: &str, b: &str) -> bool {
+    let fa = crate::text::fold(a);
+    let fb = crate::text::fold(b);
+    let last = |s: &str| s.split_whitespace().last().map(String::from);
+    let (Some(la), Some(lb)) = (last(&fa), last(&fb)) else {
+        return false;
+    };
+    if close_spelling(&la, &lb) {
+        return true;
+    }
+    let first = |s: &str| s.split_whitespace().next().map(String::from);
+    match (first(&fa), first(&fb)) {
+        (Some(x), Some(y)) => {
+            fa.split_whitespace().count() == 1
+                && fb.split_whitespace().count() == 1
+                && (close_spelling(&x, &y) || nickname(&x, &y))
+        }
+        _ => false,
+    }
+}
+
+/// Common English nicknames, both ways.
+const NICKNAMES: &[(&str, &str)] = &[
+    ("bill", "william"),
+    ("will", "william"),
+    ("bob", "robert"),
+    ("rob", "robert"),
+    ("jim", "james"),
+    ("mike", "michael"),
+    ("tom", "thomas"),
+    ("joe", "joseph"),
+    ("dick", "richard"),
+    ("rick", "richard"),
+    ("ted", "edward"),
+    ("ed", "edward"),
+    ("chuck", "charles"),
+    ("charlie", "charles"),
+    ("dave", "david"),
+    ("dan", "daniel"),
+    ("steve", "steven"),
+    ("steve", "stephen"),
+    ("tony", "anthony"),
+    ("nick", "nicholas"),
+    ("alex", "alexander"),
+    ("sam", "samuel"),
+    ("ben", "benjamin"),
+    ("kate", "katherine"),
+    ("liz", "elizabeth"),
+    ("beth", "elizabeth"),
+    ("chris", "christopher"),
+    ("matt", "matthew"),
+    ("pat", "patrick"),
+    ("andy", "andrew"),
+    ("greg", "gregory"),
+    ("jeff", "jeffrey"),
+    ("jon", "jonathan"),
+    ("larry", "lawrence"),
+    ("ron", "ronald"),
+    ("don", "donald"),
+    ("ken", "kenneth"),
+    ("jerry", "gerald"),
+    ("fred", "frederick"),
+    ("jack", "john"),
+    ("sue", "susan"),
+];
+
+fn nickname(a: &str, b: &str) -> bool {
+    NICKNAMES
+        .iter()
+        .any(|(n, f)| (*n == a && *f == b) || (*n == b && *f == a))
+}
+
+/// Two spellings of one name ("sergei" / "sergey", "f.b.i" / "fbi"): at
+/// most one edit apart for short names, two for long ones, same first
+/// letter; dots do not count.
+pub(crate) fn close_spelling(a: &str, b: &str) -> bool {
+    let x: Vec<char> = a.chars().filter(|c| *c != '.').collect();
+    let y: Vec<char> = b.chars().filter(|c| *c != '.').collect();
+    if x == y {
+        return true;
+    }
+    if x.first() != y.first() || x.len().abs_diff(y.len()) > 2 {
+        return false;
+    }
+    let max = if x.len().min(y.len()) >= 9 { 2 } else { 1 };
+    if x.len().min(y.len()) < 4 {
+        return false;
+    }
+    // Levenshtein distance, two rows; names are short.
+    let mut prev: Vec<usize> = (0..=y.len()).collect();
+    for i in 1..=x.len() {
+        let mut cur = vec![i; y.len() + 1];
+        for j in 1..=y.len() {
+            let sub = prev[j - 1] + usize::from(x[i - 1] != y[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        prev = cur;
+    }
+    prev[y.len()] <= max
+}
+
+/// Whether a sentence shows any sign of attribution: a reporting verb, an
+/// "according to", quotation marks. A sentence the rules read as stated as
+/// fact but that has one of these may be attributed in a way they missed.
+fn shows_attribution(s: &Sentence) -> bool {
+    use unicode_segmentation::UnicodeSegmentation;
+    s.clean.contains(['"', '“', '”', '«', '»', '„'])
+        || s.clean.contains("''")
+        || s.clean.contains("``")
+        || s.clean.unicode_words().any(|w| {
+            let f = crate::text::fold(w);
+            crate::text::is_reporting(&f)
+                || crate::attribution::VERBS
+                    .iter()
+                    .any(|(_, _, forms)| forms.contains(&f.as_str()))
+        })
+}
+
+/// Whether the rules' reading of an attribution is sure enough to report a
+/// difference: an attributed sentence needs a reporting verb and a speaker
+/// that reads as one (a name, an organisation, an unnamed source), not a
+/// clause fragment.
+fn confident(a: &Attribution) -> bool {
+    if a.cue == Cue::None {
+        return true;
+    }
+    let (Some(speaker), Some(_)) = (&a.speaker, &a.verb) else {
+        return false;
+    };
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let f = crate::text::fold(first);
+    a.anonymous
+        || (words.len() <= 6
+            && !crate::text::is_time_word(&f)
+            && !first.starts_with(|c: char| c.is_ascii_digit())
+            && (first.starts_with(char::is_uppercase) || crate::text::is_stop(&f)))
+}
+
+/// Attribution differences between every pair of members, by the rules of
+/// `LABELING.md` §1: who (a different speaker, named vs anonymous), the
+/// reporting verb's stance, direct quote vs paraphrase, attributed vs stated
+/// as fact. A quote reworded under the same attribution is a wording
+/// difference (the word diff shows it), not an attribution difference.
+/// Nothing is reported when either side's attribution is uncertain.
+///
+/// The first member of each pair is the reference: `attribution_dropped`
+/// means the reference attributes the claim and the other member states it
+/// as fact; `attribution_added` the reverse.
 pub fn attribution_diffs(
     docs: &[Document],
     members: &[(usize, Vec<usize>)],
 ) -> Vec<AttributionDiff> {
     let mut out = Vec::new();
     let sent = |(d, ss): &(usize, Vec<usize>)| &docs[*d].sentences[member_attr(docs, *d, ss)];
+    // A member stated as fact only when none of its sentences shows a sign
+    // of attribution the rules could have missed.
+    let plain_fact = |(d, ss): &(usize, Vec<usize>)| {
+        ss.iter().all(|&s| {
+            let s = &docs[*d].sentences[s];
+            s.attribution.cue == Cue::None && !shows_attribution(s)
+        })
+    };
     for (i, x) in members.iter().enumerate() {
         for y in &members[i + 1..] {
             let (sx, sy) = (sent(x), sent(y));
             let (ax, ay) = (&sx.attribution, &sy.attribution);
+            if !confident(ax) || !confident(ay) {
+                continue;
+            }
             let pair = vec![docs[x.0].label.clone(), docs[y.0].label.clone()];
-            let mut push = |kind, values: Vec<String>, diff: Vec<DiffSpan>| {
+            let mut push = |kind, values: Vec<String>| {
                 out.push(AttributionDiff {
                     kind,
                     members: pair.clone(),
                     values,
-                    diff,
+                    diff: Vec::new(),
                 });
             };
-            if (ax.cue == Cue::None) != (ay.cue == Cue::None) {
-                push(
-                    AttributionDiffKind::AttributionDropped,
-                    vec![describe(ax), describe(ay)],
-                    Vec::new(),
-                );
-                continue;
+            match (ax.cue == Cue::None, ay.cue == Cue::None) {
+                (false, true) if plain_fact(y) => {
+                    push(
+                        AttributionDiffKind::AttributionDropped,
+                        vec![describe(ax), describe(ay)],
+                    );
+                    continue;
+                }
+                (true, false) if plain_fact(x) => {
+                    push(
+                        AttributionDiffKind::AttributionAdded,
+                        vec![describe(ax), describe(ay)],
+                    );
+                    continue;
+                }
+                (false, false) => {}
+                _ => continue,
             }
-            if ax.cue == Cue::None {
-                continue;
-            }
+            let same_speaker = match (&ax.speaker, &ay.speaker) {
+                (Some(p), Some(q)) => {
+                    ax.speaker_key == ay.speaker_key
+                        || same_person(p, q)
+                        || same_by_role(ax, ay)
+                        || same_by_role(ay, ax)
+                }
+                _ => false,
+            };
             if ax.anonymous != ay.anonymous {
                 push(
                     AttributionDiffKind::NamedVsAnonymous,
                     vec![describe(ax), describe(ay)],
-                    Vec::new(),
                 );
-            } else if let (Some(kx), Some(ky)) = (&ax.speaker_key, &ay.speaker_key)
-                && kx != ky
-                && !ax.anonymous
-                && !same_by_role(ax, ay)
-                && !same_by_role(ay, ax)
-            {
+            } else if !ax.anonymous && !same_speaker && !names_other(docs, x, y, ax, ay) {
                 push(
                     AttributionDiffKind::DifferentSpeaker,
                     vec![
                         ax.speaker.clone().unwrap_or_default(),
                         ay.speaker.clone().unwrap_or_default(),
                     ],
-                    Vec::new(),
                 );
             }
             if let (Some(tx), Some(ty)) = (ax.stance, ay.stance)
@@ -146,28 +319,39 @@ pub fn attribution_diffs(
                 push(
                     AttributionDiffKind::StanceChanged,
                     vec![v(ax, tx), v(ay, ty)],
-                    Vec::new(),
                 );
             }
             if (ax.cue == Cue::Direct) != (ay.cue == Cue::Direct) {
                 push(
                     AttributionDiffKind::QuoteVsParaphrase,
                     vec![describe(ax), describe(ay)],
-                    Vec::new(),
                 );
-            } else if ax.cue == Cue::Direct && ax.speaker_key == ay.speaker_key {
-                let (qx, qy) = (member_quotes(docs, x), member_quotes(docs, y));
-                if !qx.is_empty() && !qy.is_empty() && wording_of(&qx, &qy) == Wording::Changed {
-                    push(
-                        AttributionDiffKind::QuoteAltered,
-                        vec![qx.clone(), qy.clone()],
-                        word_diff(&qx, &qy),
-                    );
-                }
             }
         }
     }
     out
+}
+
+/// Whether either member names the other's speaker somewhere: then the
+/// speakers are likely one person or the rules misread one of them.
+fn names_other(
+    docs: &[Document],
+    x: &(usize, Vec<usize>),
+    y: &(usize, Vec<usize>),
+    ax: &Attribution,
+    ay: &Attribution,
+) -> bool {
+    let mentions = |(d, ss): &(usize, Vec<usize>), a: &Attribution| {
+        let Some(key) = a.speaker_key.as_deref().filter(|k| !k.is_empty()) else {
+            return false;
+        };
+        ss.iter().any(|&s| {
+            crate::text::fold(&docs[*d].sentences[s].clean)
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == key)
+        })
+    };
+    mentions(x, ay) || mentions(y, ax)
 }
 
 #[cfg(test)]
