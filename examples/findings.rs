@@ -41,6 +41,7 @@ fn main() {
     let mut texts = PathBuf::from("../labels/texts");
     let mut ecb: Option<PathBuf> = None;
     let mut verbose = false;
+    let mut tuning = storydiff::check::Tuning::default();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -48,6 +49,18 @@ fn main() {
             "--texts" => texts = args.next().map(PathBuf::from).unwrap_or(texts),
             "--ecb" => ecb = args.next().map(PathBuf::from),
             "-v" | "--verbose" => verbose = true,
+            "--partial" => {
+                tuning.partial = args
+                    .next()
+                    .and_then(|x| x.parse().ok())
+                    .unwrap_or(tuning.partial)
+            }
+            "--cite" => {
+                tuning.cite = args
+                    .next()
+                    .and_then(|x| x.parse().ok())
+                    .unwrap_or(tuning.cite)
+            }
             other => {
                 eprintln!("findings: unknown argument {other}");
                 std::process::exit(2);
@@ -55,7 +68,7 @@ fn main() {
         }
     }
     if let Some(l) = labels {
-        labelled(&l, &texts, verbose);
+        labelled(&l, &texts, verbose, &tuning);
     }
     if let Some(e) = ecb {
         label_free(&e, verbose);
@@ -101,9 +114,15 @@ struct Tally {
     unsup: [[usize; 2]; 2],
     support_ok: usize,
     support_bad: usize,
+    partial: usize,
 }
 
-fn labelled(path: &PathBuf, texts: &std::path::Path, verbose: bool) {
+fn labelled(
+    path: &PathBuf,
+    texts: &std::path::Path,
+    verbose: bool,
+    tuning: &storydiff::check::Tuning,
+) {
     let Ok(raw) = std::fs::read_to_string(path) else {
         eprintln!("findings: {}: cannot read", path.display());
         std::process::exit(2);
@@ -273,7 +292,7 @@ fn labelled(path: &PathBuf, texts: &std::path::Path, verbose: bool) {
                 .filter(|(i, _)| *i != di)
                 .map(|(_, s)| s.clone())
                 .collect();
-            let Ok(cr) = storydiff::check::check(draft, &others, &opts) else {
+            let Ok(cr) = storydiff::check::check_with(draft, &others, &opts, tuning) else {
                 continue;
             };
             let dl = &draft.label;
@@ -287,6 +306,27 @@ fn labelled(path: &PathBuf, texts: &std::path::Path, verbose: bool) {
                     .iter()
                     .any(|f| f.kind == FindingKind::Unsupported);
                 t.unsup[usize::from(!truly)][usize::from(said_unsupported)] += 1;
+                if verbose && claim.verdict != storydiff::check::Verdict::Supported {
+                    println!(
+                        "  check {} {:?} {dl}{:?} (labelled {}): {} || {}",
+                        if truly == (claim.verdict == storydiff::check::Verdict::PartlySupported) {
+                            "OK "
+                        } else {
+                            "BAD"
+                        },
+                        claim.verdict,
+                        claim.sentences,
+                        if truly { "linked" } else { "unique" },
+                        claim.text,
+                        claim.support.first().map(|s| s.text.as_str()).unwrap_or("")
+                    );
+                }
+                if claim.verdict != storydiff::check::Verdict::Supported {
+                    if claim.verdict == storydiff::check::Verdict::PartlySupported {
+                        t.partial += 1;
+                    }
+                    continue;
+                }
                 for s in &claim.support {
                     let ok = keys.iter().any(|k| {
                         s.sentences
@@ -297,6 +337,12 @@ fn labelled(path: &PathBuf, texts: &std::path::Path, verbose: bool) {
                         t.support_ok += 1;
                     } else {
                         t.support_bad += 1;
+                        if verbose {
+                            println!(
+                                "  cite BAD {dl}{:?} -> {}{:?}: {} || {}",
+                                claim.sentences, s.source, s.sentences, claim.text, s.text
+                            );
+                        }
                     }
                 }
             }
@@ -327,7 +373,7 @@ fn labelled(path: &PathBuf, texts: &std::path::Path, verbose: bool) {
     );
     let u = t.unsup;
     println!(
-        "check: unsupported precision {:.3} recall {:.3} (tp {}, fp {}, fn {}); supported-by references precision {:.3} ({} of {})",
+        "check: unsupported precision {:.3} recall {:.3} (tp {}, fp {}, fn {}); supported-by references precision {:.3} ({} of {}); {} partly supported",
         ratio(u[1][1], u[1][1] + u[0][1]),
         ratio(u[1][1], u[1][1] + u[1][0]),
         u[1][1],
@@ -335,7 +381,8 @@ fn labelled(path: &PathBuf, texts: &std::path::Path, verbose: bool) {
         u[1][0],
         ratio(t.support_ok, t.support_ok + t.support_bad),
         t.support_ok,
-        t.support_ok + t.support_bad
+        t.support_ok + t.support_bad,
+        t.partial
     );
 }
 
