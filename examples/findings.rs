@@ -245,6 +245,23 @@ fn labelled(
                     .ok()
                     .and_then(|v| v.as_str().map(String::from))
                     .unwrap_or_default();
+                let kind = if verbose {
+                    let text = |src: &str| {
+                        g.members
+                            .iter()
+                            .find(|m| m.source == src)
+                            .map(|m| m.text.clone())
+                            .unwrap_or_default()
+                    };
+                    format!(
+                        "{kind} [{}]\n      A: {}\n      B: {}",
+                        d.values.join(" | "),
+                        text(x),
+                        text(y)
+                    )
+                } else {
+                    kind
+                };
                 match pairs.iter_mut().find(|p| p.0 == x && p.1 == y) {
                     Some(p) => p.2.push(kind),
                     None => pairs.push((x, y, vec![kind])),
@@ -283,6 +300,40 @@ fn labelled(
             }
         }
         t.attr_found_aligned += found_differs.len();
+        if verbose {
+            let sent = |k: &Key| {
+                report
+                    .sources
+                    .iter()
+                    .find(|s| s.label == k.0)
+                    .and_then(|s| s.sentences.get(k.1))
+            };
+            for (a, b) in differs.iter().filter(|(a, b)| a < b) {
+                let same = group_of(a).is_some() && group_of(a) == group_of(b);
+                let found = found_differs.contains(&(a.clone(), b.clone()))
+                    || found_differs.contains(&(b.clone(), a.clone()));
+                if same && !found {
+                    let show = |k: &Key| {
+                        sent(k)
+                            .map(|s| {
+                                format!(
+                                    "{:?} {:?} {:?}: {}",
+                                    s.attribution.cue,
+                                    s.attribution.speaker,
+                                    s.attribution.verb,
+                                    s.text
+                                )
+                            })
+                            .unwrap_or_default()
+                    };
+                    println!(
+                        "  attribution MISSED {a:?} vs {b:?}\n      A: {}\n      B: {}",
+                        show(a),
+                        show(b)
+                    );
+                }
+            }
+        }
         t.conflict_found += found_conflicts.len();
         // check: each report as the draft.
         for (di, draft) in sources.iter().enumerate() {

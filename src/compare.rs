@@ -3,8 +3,8 @@
 //! toolkit in [`crate::diffkit`]), unique claims, coverage.
 
 use crate::align::{Alignment, Link};
-pub use crate::diffkit::attribution::attribution_diffs;
 use crate::diffkit::attribution::member_attr;
+pub use crate::diffkit::attribution::{attribution_diffs, attribution_diffs_linked};
 pub use crate::diffkit::conflict::conflicts;
 pub use crate::diffkit::{MAX_DIFF_TOKENS, fact_changed, significance_of, word_diff, wording_of};
 use crate::document::Document;
@@ -55,7 +55,7 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
             }
         }
         let conflicts = conflicts(docs, &g.members);
-        let attribution_diffs = attribution_diffs(docs, &g.members);
+        let attribution_diffs = attribution_diffs_linked(docs, &g.members, &g.links);
         let pairs: Vec<(&str, &str)> = texts
             .iter()
             .skip(1)

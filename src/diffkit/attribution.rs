@@ -187,16 +187,21 @@ pub(crate) fn close_spelling(a: &str, b: &str) -> bool {
 /// fact but that has one of these may be attributed in a way they missed.
 fn shows_attribution(s: &Sentence) -> bool {
     use unicode_segmentation::UnicodeSegmentation;
+    has_quote_marks(s)
+        || s.clean.unicode_words().any(|w| {
+            let f = crate::text::fold(w);
+            // First person outside quote marks: the continuation of a quote
+            // whose marks and speaker are in the sentence before.
+            matches!(f.as_str(), "i" | "me" | "my" | "we" | "our" | "us")
+                || crate::text::is_reporting(&f)
+        })
+}
+
+/// Quotation marks of any style, NYT-style '' and `` included.
+fn has_quote_marks(s: &Sentence) -> bool {
     s.clean.contains(['"', '“', '”', '«', '»', '„'])
         || s.clean.contains("''")
         || s.clean.contains("``")
-        || s.clean.unicode_words().any(|w| {
-            let f = crate::text::fold(w);
-            crate::text::is_reporting(&f)
-                || crate::attribution::VERBS
-                    .iter()
-                    .any(|(_, _, forms)| forms.contains(&f.as_str()))
-        })
 }
 
 /// Whether the rules' reading of an attribution is sure enough to report a
@@ -236,18 +241,46 @@ pub fn attribution_diffs(
     docs: &[Document],
     members: &[(usize, Vec<usize>)],
 ) -> Vec<AttributionDiff> {
+    diffs_where(docs, members, |_, _| true)
+}
+
+/// As [`attribution_diffs`], for the pairs of members the alignment linked
+/// directly: two members joined only through a third report may not state
+/// the same thing, so their attributions are not compared.
+pub fn attribution_diffs_linked(
+    docs: &[Document],
+    members: &[(usize, Vec<usize>)],
+    links: &[crate::align::Link],
+) -> Vec<AttributionDiff> {
+    diffs_where(docs, members, |x, y| {
+        links
+            .iter()
+            .any(|l| (l.a.0 == x && l.b.0 == y) || (l.a.0 == y && l.b.0 == x))
+    })
+}
+
+fn diffs_where(
+    docs: &[Document],
+    members: &[(usize, Vec<usize>)],
+    compared: impl Fn(usize, usize) -> bool,
+) -> Vec<AttributionDiff> {
     let mut out = Vec::new();
     let sent = |(d, ss): &(usize, Vec<usize>)| &docs[*d].sentences[member_attr(docs, *d, ss)];
     // A member stated as fact only when none of its sentences shows a sign
-    // of attribution the rules could have missed.
-    let plain_fact = |(d, ss): &(usize, Vec<usize>)| {
+    // of attribution the rules could have missed, and it does not name the
+    // other member's speaker ("Hastings did not know …" is his account).
+    let plain_fact = |m: &(usize, Vec<usize>), other: &Attribution| {
+        let (d, ss) = m;
         ss.iter().all(|&s| {
             let s = &docs[*d].sentences[s];
             s.attribution.cue == Cue::None && !shows_attribution(s)
-        })
+        }) && !mentions(docs, m, other)
     };
     for (i, x) in members.iter().enumerate() {
         for y in &members[i + 1..] {
+            if !compared(x.0, y.0) {
+                continue;
+            }
             let (sx, sy) = (sent(x), sent(y));
             let (ax, ay) = (&sx.attribution, &sy.attribution);
             if !confident(ax) || !confident(ay) {
@@ -263,14 +296,14 @@ pub fn attribution_diffs(
                 });
             };
             match (ax.cue == Cue::None, ay.cue == Cue::None) {
-                (false, true) if plain_fact(y) => {
+                (false, true) if plain_fact(y, ax) => {
                     push(
                         AttributionDiffKind::AttributionDropped,
                         vec![describe(ax), describe(ay)],
                     );
                     continue;
                 }
-                (true, false) if plain_fact(x) => {
+                (true, false) if plain_fact(x, ay) => {
                     push(
                         AttributionDiffKind::AttributionAdded,
                         vec![describe(ax), describe(ay)],
@@ -321,7 +354,14 @@ pub fn attribution_diffs(
                     vec![v(ax, tx), v(ay, ty)],
                 );
             }
-            if (ax.cue == Cue::Direct) != (ay.cue == Cue::Direct) {
+            // Quote vs paraphrase only when the paraphrase has no quote
+            // marks at all: marks the rules did not read are not evidence.
+            let paraphrase_plain = |m: &(usize, Vec<usize>)| {
+                m.1.iter()
+                    .all(|&s| !has_quote_marks(&docs[m.0].sentences[s]))
+            };
+            let (px, py) = (ax.cue == Cue::Direct, ay.cue == Cue::Direct);
+            if px != py && ((px && paraphrase_plain(y)) || (py && paraphrase_plain(x))) {
                 push(
                     AttributionDiffKind::QuoteVsParaphrase,
                     vec![describe(ax), describe(ay)],
@@ -341,17 +381,38 @@ fn names_other(
     ax: &Attribution,
     ay: &Attribution,
 ) -> bool {
-    let mentions = |(d, ss): &(usize, Vec<usize>), a: &Attribution| {
-        let Some(key) = a.speaker_key.as_deref().filter(|k| !k.is_empty()) else {
-            return false;
-        };
-        ss.iter().any(|&s| {
-            crate::text::fold(&docs[*d].sentences[s].clean)
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w == key)
-        })
+    mentions(docs, x, ay) || mentions(docs, y, ax)
+}
+
+/// Whether a member names the speaker of an attribution (its key word).
+fn mentions(docs: &[Document], (d, ss): &(usize, Vec<usize>), a: &Attribution) -> bool {
+    let Some(key) = a.speaker_key.as_deref().filter(|k| !k.is_empty()) else {
+        return false;
     };
-    mentions(x, ay) || mentions(y, ax)
+    // Institutions are named everywhere in a story; naming one is not
+    // giving its account.
+    if matches!(
+        key,
+        "police"
+            | "officials"
+            | "authorities"
+            | "government"
+            | "ministry"
+            | "department"
+            | "agency"
+            | "court"
+            | "company"
+            | "army"
+            | "military"
+            | "office"
+    ) {
+        return false;
+    }
+    ss.iter().any(|&s| {
+        crate::text::fold(&docs[*d].sentences[s].clean)
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == key)
+    })
 }
 
 #[cfg(test)]

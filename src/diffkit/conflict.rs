@@ -156,7 +156,7 @@ fn day_of(t: &str) -> Option<u32> {
 /// Words, numbers ("35,000", "2.5", "48-page", "10:30") and single
 /// punctuation marks.
 fn tokens(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
@@ -181,7 +181,22 @@ fn tokens(text: &str) -> Vec<String> {
                     break;
                 }
             }
-            out.push(t);
+            // "70, 000" (a thousands separator followed by a space, as in
+            // tokenised corpora) is one number.
+            let n = out.len();
+            if t.len() == 3
+                && t.bytes().all(|b| b.is_ascii_digit())
+                && n >= 2
+                && out[n - 1] == ","
+                && (1..=3).contains(&out[n - 2].len())
+                && out[n - 2].bytes().all(|b| b.is_ascii_digit())
+            {
+                out.pop();
+                let head = out.pop().unwrap_or_default();
+                out.push(format!("{head},{t}"));
+            } else {
+                out.push(t);
+            }
         } else {
             if !c.is_whitespace() {
                 out.push(c.to_string());
