@@ -160,6 +160,9 @@ impl CheckReport {
     }
 }
 
+/// A group member: a document and its sentence ids.
+type Member = (usize, Vec<usize>);
+
 /// See [`Tuning::partial`].
 pub const PARTIAL_SUPPORT: f64 = 0.4;
 
@@ -374,8 +377,7 @@ pub fn check_with(
                     share >= CARRIED && shared >= MIN_SHARED_TERMS
                 })
         };
-        let (support, weak): (Vec<&(usize, Vec<usize>)>, Vec<&(usize, Vec<usize>)>) =
-            members.into_iter().partition(strong);
+        let (support, weak): (Vec<&Member>, Vec<&Member>) = members.into_iter().partition(strong);
         let mut findings = Vec::new();
         let mut cited: Vec<(usize, Vec<usize>)> = support.iter().map(|m| (*m).clone()).collect();
         let verdict = if support.is_empty() {
@@ -421,7 +423,7 @@ pub fn check_with(
             drift_and_conflicts(&docs, &support, dm, &mut findings);
             Verdict::Supported
         };
-        findings.sort_by(|a, b| b.significance.cmp(&a.significance));
+        findings.sort_by_key(|f| std::cmp::Reverse(f.significance));
         claims.push(ClaimCheck {
             sentences: dm.1.clone(),
             text: docs[0].text_of(&dm.1),

@@ -212,19 +212,28 @@ fn confident(a: &Attribution) -> bool {
     if a.cue == Cue::None {
         return true;
     }
-    let (Some(speaker), Some(_)) = (&a.speaker, &a.verb) else {
+    let Some(speaker) = &a.speaker else {
         return false;
     };
+    if a.verb.is_none() && a.cue != Cue::AccordingTo {
+        return false;
+    }
     let words: Vec<&str> = speaker.split_whitespace().collect();
     let Some(first) = words.first() else {
         return false;
     };
     let f = crate::text::fold(first);
+    // A name ("Lieutenant Hastings"), or a short description ("the court",
+    // "officials"); not a clause fragment with a number in it.
     a.anonymous
         || (words.len() <= 6
             && !crate::text::is_time_word(&f)
-            && !first.starts_with(|c: char| c.is_ascii_digit())
-            && (first.starts_with(char::is_uppercase) || crate::text::is_stop(&f)))
+            && !words
+                .iter()
+                .any(|w| w.starts_with(|c: char| c.is_ascii_digit() || c == '$'))
+            && (first.starts_with(char::is_uppercase)
+                || crate::text::is_stop(&f)
+                || words.len() <= 3))
 }
 
 /// Attribution differences between every pair of members, by the rules of

@@ -326,6 +326,27 @@ fn is_hedge(lower: &str) -> bool {
     )
 }
 
+/// The sign a verb of change gives the number after it ("fell 6%").
+fn change_sign(lower: &str) -> Option<f64> {
+    match lower {
+        "rose" | "rises" | "rise" | "risen" | "gained" | "gains" | "climbed" | "jumped"
+        | "increased" | "grew" | "surged" | "up" => Some(1.0),
+        "fell" | "falls" | "fall" | "fallen" | "dropped" | "drops" | "declined" | "slid"
+        | "lost" | "decreased" | "plunged" | "tumbled" | "down" => Some(-1.0),
+        _ => None,
+    }
+}
+
+/// One slot for the words of a casualty count: "12 dead", "killed 12",
+/// "death toll rises to 12", "12 deaths" (stems).
+fn canonical_noun(stem: &str) -> Option<&'static str> {
+    match stem {
+        "dead" | "death" | "kill" | "die" | "toll" | "fatal" | "live" => Some("dead"),
+        "injur" | "wound" | "hurt" => Some("injur"),
+        _ => None,
+    }
+}
+
 /// Words between a number and its noun that do not change what is counted.
 fn is_filler_adjective(lower: &str) -> bool {
     matches!(
@@ -479,7 +500,11 @@ fn quantities(toks: &[String], used: &[usize]) -> Vec<Quantity> {
             unit = u;
             value *= f;
             precision *= f;
-            shown = format!("{shown} {}", toks[j]);
+            shown = if toks[j] == "%" {
+                format!("{shown}%")
+            } else {
+                format!("{shown} {}", toks[j])
+            };
             j += 1;
         } else if lower.get(j).is_some_and(|n| n == "per")
             && lower.get(j + 1).is_some_and(|n| n == "cent")
@@ -525,6 +550,14 @@ fn quantities(toks: &[String], used: &[usize]) -> Vec<Quantity> {
             while lower.get(k).is_some_and(|n| is_filler_adjective(n)) {
                 k += 1;
             }
+            // "23 reports of fires" counts fires.
+            if lower
+                .get(k)
+                .is_some_and(|n| matches!(n.as_str(), "reports" | "cases" | "incidents"))
+                && lower.get(k + 1).is_some_and(|n| n == "of")
+            {
+                k += 2;
+            }
             let content = |w: &str| {
                 w.chars().next().is_some_and(char::is_alphabetic)
                     && !text::is_stop(w)
@@ -532,17 +565,40 @@ fn quantities(toks: &[String], used: &[usize]) -> Vec<Quantity> {
                     && !is_hedge(w)
                     && !text::is_time_word(w)
             };
-            if let Some(n) = lower.get(k).filter(|n| content(n)) {
+            if lower.get(k).is_some_and(|n| content(n)) {
+                // The head of a short noun phrase: "three public libraries"
+                // counts libraries (a plural after a singular modifier).
+                while k + 1 < lower.len()
+                    && k < j + 3
+                    && !lower[k].ends_with('s')
+                    && lower[k + 1].ends_with('s')
+                    && content(&lower[k + 1])
+                {
+                    k += 1;
+                }
                 noun_shown = toks[k].clone();
-                noun = text::stem(&text::fold(n));
+                noun = text::stem(&text::fold(&lower[k]));
             } else {
+                // A level ("rose to 15") names its subject before the verb;
+                // a change ("fell 6%") is signed by its verb.
+                let level = start > 0 && matches!(lower[start - 1].as_str(), "to" | "at");
                 let mut b = start;
                 let mut steps = 0;
-                while b > 0 && steps < 4 {
+                let mut changed = false;
+                while b > 0 && steps < 5 {
                     b -= 1;
                     steps += 1;
                     let w = &lower[b];
-                    if content(w) && !toks[b].starts_with(char::is_uppercase) {
+                    let noun_use = b > 0 && is_determiner(&lower[b - 1]);
+                    if let Some(sign) = change_sign(w).filter(|_| !noun_use) {
+                        if !level && !changed {
+                            value *= sign;
+                            shown = format!("{} {shown}", toks[b]);
+                            changed = true;
+                        }
+                        continue;
+                    }
+                    if content(w) && (b == 0 || !toks[b].starts_with(char::is_uppercase)) {
                         noun_shown = toks[b].clone();
                         noun = text::stem(&text::fold(w));
                         break;
@@ -554,6 +610,12 @@ fn quantities(toks: &[String], used: &[usize]) -> Vec<Quantity> {
                         break;
                     }
                 }
+                if changed && noun.is_empty() {
+                    noun = "change".to_string();
+                }
+            }
+            if let Some(c) = canonical_noun(&noun) {
+                noun = c.to_string();
             }
         }
         let hedged = (start.saturating_sub(3)..start).any(|b| {
@@ -873,8 +935,19 @@ mod tests {
         assert_eq!(q("nearly $44 million"), vec![(44e6, "$", String::new())]);
         assert_eq!(
             q("a fall of 200ft"),
-            vec![(200.0 * 0.3048, "m", String::new())]
+            vec![(200.0 * 0.3048, "m", "fall".into())]
         );
+        // Casualty words share one slot; a change is signed by its verb.
+        assert_eq!(q("12 dead in Selvane"), vec![(12.0, "", "dead".into())]);
+        assert_eq!(
+            q("Death toll rises to 15 as the storm"),
+            vec![(15.0, "", "dead".into())]
+        );
+        assert_eq!(
+            q("Shares fell 6% in Frankfurt"),
+            vec![(-6.0, "%", "share".into())]
+        );
+        assert_eq!(q("23 reports of fires"), vec![(23.0, "", "fire".into())]);
         assert_eq!(
             q("John Smith, 45, said"),
             vec![(45.0, "age", "smith".into())]
