@@ -55,6 +55,12 @@ fn main() {
                     .and_then(|x| x.parse().ok())
                     .unwrap_or(tuning.partial)
             }
+            "--missing" => {
+                tuning.missing_words = args
+                    .next()
+                    .and_then(|x| x.parse().ok())
+                    .unwrap_or(tuning.missing_words)
+            }
             "--cite" => {
                 tuning.cite = args
                     .next()
@@ -115,6 +121,8 @@ struct Tally {
     support_ok: usize,
     support_bad: usize,
     partial: usize,
+    /// [labelled whole][said supported] over claims with a labelled link.
+    whole: [[usize; 2]; 2],
 }
 
 fn labelled(
@@ -163,12 +171,17 @@ fn labelled(
         // Labelled links as sentence pairs (both orders).
         let mut linked: BTreeSet<(Key, Key)> = BTreeSet::new();
         let mut differs: BTreeSet<(Key, Key)> = BTreeSet::new();
+        let mut equivalent: BTreeSet<(Key, Key)> = BTreeSet::new();
         for l in story["links"].as_array().into_iter().flatten() {
             let (Some(a), Some(b)) = (resolve(&l["a"]), resolve(&l["b"])) else {
                 continue;
             };
             linked.insert((a.clone(), b.clone()));
             linked.insert((b.clone(), a.clone()));
+            if l["kind"].as_str() == Some("equivalent") {
+                equivalent.insert((a.clone(), b.clone()));
+                equivalent.insert((b.clone(), a.clone()));
+            }
             if l["attribution_differs"].as_bool() == Some(true) {
                 differs.insert((a.clone(), b.clone()));
                 differs.insert((b, a));
@@ -372,6 +385,15 @@ fn labelled(
                         claim.support.first().map(|s| s.text.as_str()).unwrap_or("")
                     );
                 }
+                // Whole or part: a claim with an equivalent labelled link is
+                // carried whole; one with only partial links, in part.
+                if truly {
+                    let whole = keys
+                        .iter()
+                        .any(|k| equivalent.iter().any(|(a, b)| a == k && b.0 != *dl));
+                    let said_whole = claim.verdict == storydiff::check::Verdict::Supported;
+                    t.whole[usize::from(whole)][usize::from(said_whole)] += 1;
+                }
                 if claim.verdict != storydiff::check::Verdict::Supported {
                     if claim.verdict == storydiff::check::Verdict::PartlySupported {
                         t.partial += 1;
@@ -423,6 +445,14 @@ fn labelled(
         t.attr_gold_all
     );
     let u = t.unsup;
+    let w = t.whole;
+    println!(
+        "check, linked claims: said supported {} (whole by the labels {}), said partly supported {} (only partial links by the labels {})",
+        w[0][1] + w[1][1],
+        w[1][1],
+        w[0][0] + w[1][0],
+        w[0][0]
+    );
     println!(
         "check: unsupported precision {:.3} recall {:.3} (tp {}, fp {}, fn {}); supported-by references precision {:.3} ({} of {}); {} partly supported",
         ratio(u[1][1], u[1][1] + u[0][1]),

@@ -302,6 +302,9 @@ pub struct Tuning {
     /// Lowest similarity for a source sentence of the claim's group to be
     /// cited as support (unless it carries most of the claim's words).
     pub cite: f64,
+    /// Fewest content words of a supported claim that no cited sentence
+    /// has for the claim to be only partly supported.
+    pub missing_words: usize,
 }
 
 impl Default for Tuning {
@@ -309,9 +312,13 @@ impl Default for Tuning {
         Tuning {
             partial: PARTIAL_SUPPORT,
             cite: CITE,
+            missing_words: MISSING_WORDS,
         }
     }
 }
+
+/// See [`Tuning::missing_words`].
+pub const MISSING_WORDS: usize = 4;
 
 /// See [`Tuning::cite`].
 pub const CITE: f64 = 0.3;
@@ -421,7 +428,29 @@ pub fn check_with(
             }
         } else {
             drift_and_conflicts(&docs, &support, dm, &mut findings);
-            Verdict::Supported
+            // A claim that merges a sourced fact with an unsourced one is
+            // carried only in part: say which words no cited sentence has.
+            let cited_text = support
+                .iter()
+                .map(|m| docs[m.0].text_of(&m.1))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let claim = docs[0].text_of(&dm.1);
+            let missing = missing_part(&claim, &cited_text);
+            let missing_words: usize = missing
+                .iter()
+                .flat_map(|r| r.split_whitespace())
+                .filter(|w| !text::is_stop(&text::fold(w)))
+                .count();
+            if missing_words >= tuning.missing_words {
+                let mut f = finding(FindingKind::PartlySupported);
+                f.source = Some(docs[support[0].0].label.clone());
+                f.values = missing;
+                findings.push(f);
+                Verdict::PartlySupported
+            } else {
+                Verdict::Supported
+            }
         };
         findings.sort_by_key(|f| std::cmp::Reverse(f.significance));
         claims.push(ClaimCheck {

@@ -727,6 +727,8 @@ fn number_conflicts(facts: &[Facts], label: &dyn Fn(usize) -> String, out: &mut 
             continue;
         }
         let what = match (unit, noun_shown.is_empty()) {
+            _ if noun == "dead" => "killed".to_string(),
+            _ if noun == "injur" => "injured".to_string(),
             ("age", true) => "age".to_string(),
             ("age", false) => format!("age of {noun_shown}"),
             ("%", true) => "percentage".to_string(),
