@@ -336,7 +336,12 @@ fn diffs_where(
                     AttributionDiffKind::NamedVsAnonymous,
                     vec![describe(ax), describe(ay)],
                 );
-            } else if !ax.anonymous && !same_speaker && !names_other(docs, x, y, ax, ay) {
+            } else if !ax.anonymous
+                && !same_speaker
+                && is_name(ax)
+                && is_name(ay)
+                && !names_other(docs, x, y, ax, ay)
+            {
                 push(
                     AttributionDiffKind::DifferentSpeaker,
                     vec![
@@ -379,6 +384,15 @@ fn diffs_where(
         }
     }
     out
+}
+
+/// A speaker given by name ("Maria Olsen", "Oregon State Police"), not by a
+/// description ("the comedian"), which may be the other report's named
+/// speaker.
+fn is_name(a: &Attribution) -> bool {
+    a.speaker
+        .as_deref()
+        .is_some_and(|s| s.starts_with(char::is_uppercase))
 }
 
 /// Whether either member names the other's speaker somewhere: then the
