@@ -18,6 +18,7 @@ pub mod attribution;
 pub mod batch;
 pub mod check;
 pub mod compare;
+pub mod diffkit;
 pub mod document;
 pub mod error;
 pub mod fetch;

@@ -237,7 +237,8 @@ fn check(
         return Ok(exit::SAME);
     }
     let kinds: Vec<storydiff::check::FindingKind> = fail_on.iter().map(|&f| f.into()).collect();
-    Ok(differs(report.fails_on(&kinds)))
+    let min = args.min_significance.map(Into::into);
+    Ok(differs(report.fails_on_at(&kinds, min)))
 }
 
 /// `storydiff batch`: exit 2 if any story failed, else 1 if any differs.

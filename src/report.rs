@@ -64,14 +64,18 @@ pub struct AttributionReport {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AttributionDiffKind {
-    /// Attributed in one report, stated as fact in another.
+    /// The first member attributes the claim, the second states it as fact.
     AttributionDropped,
+    /// The first member states the claim as fact, the second attributes it.
+    AttributionAdded,
     DifferentSpeaker,
     /// The reporting verb's stance class differs (said → claimed).
     StanceChanged,
     /// A direct quote in one report, paraphrase in another.
     QuoteVsParaphrase,
-    /// The same speaker's direct quote has different words.
+    /// The same speaker's direct quote has different words. No longer
+    /// produced: a quote reworded under the same attribution is a wording
+    /// difference, shown by the word diff. Kept so older JSON still reads.
     QuoteAltered,
     NamedVsAnonymous,
 }
@@ -221,8 +225,10 @@ pub struct LinkReport {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Conflict {
-    /// `number` for now.
+    /// What kind of slot: `number`, `date` or `name`.
     pub kind: String,
+    /// What was compared, readable in one glance: "killed: 12 vs 15".
+    pub slot: String,
     /// What each member says.
     pub values: Vec<ConflictValue>,
 }

@@ -20,7 +20,8 @@ fn run(extra: &[&str]) -> (Option<i32>, String, String) {
 }
 
 /// One unsupported claim, a said←claimed drift, a dropped attribution and a
-/// changed number: exactly those, on exactly those sentences.
+/// changed number: exactly those, on exactly those sentences, ranked by
+/// significance.
 #[test]
 fn draft_findings_match_expected() {
     let (code, out, _) = run(&["--format", "json"]);
@@ -32,12 +33,13 @@ fn draft_findings_match_expected() {
     let mut got = Vec::new();
     for c in r["claims"].as_array().expect("claims") {
         for f in c["findings"].as_array().expect("findings") {
-            let mut o = serde_json::json!({"sentences": c["sentences"], "kind": f["kind"]});
+            let mut o = serde_json::json!({"sentences": c["sentences"], "kind": f["kind"], "significance": f["significance"]});
             if !f["drift"].is_null() {
                 o["drift"] = f["drift"].clone();
             }
             if !f["conflict"].is_null() {
                 o["conflict"] = f["conflict"].clone();
+                o["slot"] = f["slot"].clone();
                 o["values"] = f["values"].clone();
             }
             if f["drift"] == "stance_changed" {
@@ -49,19 +51,98 @@ fn draft_findings_match_expected() {
     assert_eq!(Value::Array(got), expected["findings"]);
     let s = &r["summary"];
     let line = format!(
-        "{} claims: {} supported, {} unsupported, {} drifted, {} conflicts",
-        s["claims"], s["supported"], s["unsupported"], s["drifted"], s["conflicts"]
+        "{} claims: {} supported, {} partly supported, {} unsupported, {} drifted, {} conflicts",
+        s["claims"],
+        s["supported"],
+        s["partly_supported"],
+        s["unsupported"],
+        s["drifted"],
+        s["conflicts"]
     );
     assert_eq!(line, expected["summary"].as_str().expect("summary"));
 }
 
-/// The terminal view leads with the summary line.
+/// A Markdown draft: front matter and headings are not claims and the
+/// heading does not run into the lead; a claim that adds an unsourced fact
+/// to a sourced one is partly supported, with the words no source carries.
+#[test]
+fn markdown_draft_partly_supported_and_headings_skipped() {
+    let args: Vec<String> = vec![
+        "check".into(),
+        format!("{DIR}draft.md"),
+        "--against".into(),
+        format!("{DIR}ap.txt"),
+        format!("{DIR}reuters.txt"),
+        "--format".into(),
+        "json".into(),
+    ];
+    let (code, out, _) = common::run(&args);
+    assert_eq!(code, Some(1));
+    let r: Value = serde_json::from_str(&out).expect("json");
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{DIR}expected.json")).expect("e"))
+            .expect("json");
+    let want = &expected["markdown_draft"];
+    let s = &r["summary"];
+    assert_eq!(
+        format!(
+            "{} claims: {} supported, {} partly supported, {} unsupported, {} drifted, {} conflicts",
+            s["claims"],
+            s["supported"],
+            s["partly_supported"],
+            s["unsupported"],
+            s["drifted"],
+            s["conflicts"]
+        ),
+        want["summary"].as_str().expect("summary")
+    );
+    let texts: Vec<&str> = r["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter_map(|c| c["text"].as_str())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .all(|t| !t.contains("Vessen tram draft") && !t.contains("Next steps"))
+    );
+    assert!(texts.contains(&"The Vessen city council on Monday approved a 14-kilometre tram line linking the airport with the city centre."));
+    let partial = &r["claims"][0];
+    assert_eq!(partial["verdict"], "partly_supported");
+    assert_eq!(partial["sentences"], want["partly_supported"]["sentences"]);
+    assert_eq!(
+        partial["findings"][0]["source"],
+        want["partly_supported"]["source"]
+    );
+    assert_eq!(
+        partial["findings"][0]["values"],
+        want["partly_supported"]["missing"]
+    );
+}
+
+/// --min-significance applies to check: below the level, findings leave the
+/// view and the exit code.
+#[test]
+fn min_significance_applies_to_check() {
+    let (code, out, _) = run(&["--min-significance", "claim", "--fail-on", "conflict,drift"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("✗ [5] unsupported"));
+    assert!(!out.contains("conflict vs"));
+    assert!(!out.contains("✓"));
+    assert_eq!(
+        run(&["--min-significance", "facts", "--fail-on", "conflict"]).0,
+        Some(1)
+    );
+}
+
+/// The terminal view leads with the summary line, then the findings, most
+/// significant first, each conflict with its slot.
 #[test]
 fn terminal_summary_line() {
     let (_, out, _) = run(&[]);
-    assert!(out.starts_with("check draft against ap, reuters: 6 claims: 5 supported, 1 unsupported, 2 drifted, 1 conflicts\n"));
-    assert!(out.contains("✗ [5] unsupported: no source carries this claim"));
-    assert!(out.contains("! [1] number conflict vs ap: ap 14 · draft 16"));
+    assert!(out.starts_with("check draft against ap, reuters: 6 claims: 5 supported, 0 partly supported, 1 unsupported, 2 drifted, 1 conflicts\n\n✗ [5] unsupported: no source carries this claim\n"));
+    assert!(out.contains("! [1] number conflict vs ap: tram: 14-kilometre vs 16-kilometre"));
 }
 
 /// --fail-on picks which findings give exit 1.

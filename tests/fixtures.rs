@@ -66,8 +66,9 @@ fn run_story(name: &str) {
     want.sort();
     assert_eq!(got, want, "groups of {name}");
 
-    // Conflicts: the group they sit in and each source's contradicted values.
-    let mut got_conflicts: Vec<(GroupKey, Values)> = Vec::new();
+    // Conflicts: the group they sit in, the slot compared and each source's
+    // contradicted values.
+    let mut got_conflicts: Vec<(GroupKey, String, Values)> = Vec::new();
     for g in groups {
         for c in g["conflicts"].as_array().expect("conflicts") {
             let values: Values = c["values"]
@@ -81,10 +82,11 @@ fn run_story(name: &str) {
                     )
                 })
                 .collect();
-            got_conflicts.push((members_of(g), values));
+            let slot = c["slot"].as_str().expect("slot").to_string();
+            got_conflicts.push((members_of(g), slot, values));
         }
     }
-    let mut want_conflicts: Vec<(GroupKey, Values)> = expected["conflicts"]
+    let mut want_conflicts: Vec<(GroupKey, String, Values)> = expected["conflicts"]
         .as_array()
         .expect("conflicts")
         .iter()
@@ -95,12 +97,56 @@ fn run_story(name: &str) {
                 .iter()
                 .map(|(k, v)| (k.clone(), strings(v)))
                 .collect();
-            (key(&c["group"]), values)
+            let slot = c["slot"].as_str().expect("slot").to_string();
+            (key(&c["group"]), slot, values)
         })
         .collect();
     got_conflicts.sort();
     want_conflicts.sort();
     assert_eq!(got_conflicts, want_conflicts, "conflicts of {name}");
+
+    // Attribution differences, where the story lists them: group, kind, the
+    // members in order (reference first) and what each says.
+    if let Some(want) = expected["attribution_diffs"].as_array() {
+        let mut got: Vec<(GroupKey, String, Vec<String>, Vec<String>)> = Vec::new();
+        for g in groups {
+            for d in g["attribution_diffs"]
+                .as_array()
+                .expect("attribution_diffs")
+            {
+                got.push((
+                    members_of(g),
+                    d["kind"].as_str().expect("kind").to_string(),
+                    strings(&d["members"]),
+                    strings(&d["values"]),
+                ));
+            }
+        }
+        let mut want: Vec<(GroupKey, String, Vec<String>, Vec<String>)> = want
+            .iter()
+            .map(|d| {
+                (
+                    key(&d["group"]),
+                    d["kind"].as_str().expect("kind").to_string(),
+                    strings(&d["members"]),
+                    strings(&d["values"]),
+                )
+            })
+            .collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "attribution differences of {name}");
+    }
+}
+
+/// Each case of issue 10: slots that conflict (bills, pages, people killed,
+/// weekday, month-day, number words, the speaker of one quote) and the ones
+/// that must not (F.B.I./FBI, William/Bill, hedged and rounded values, a sum
+/// or an age against a year, a reworded quote); attribution dropped and
+/// added in their direction.
+#[test]
+fn findings_story_flags_only_real_conflicts() {
+    run_story("findings");
 }
 
 /// Four sources, reordering, a merge, paraphrase, 40 vs 38 ships.

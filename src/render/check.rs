@@ -3,13 +3,14 @@
 
 use super::{Painter, TerminalOptions, ids};
 use crate::check::{CheckReport, FindingKind};
-use crate::report::AttributionDiffKind;
+use crate::report::{AttributionDiffKind, Significance};
 use std::fmt::Write;
 
 /// Words for a drift kind.
 pub fn drift_words(k: AttributionDiffKind) -> &'static str {
     match k {
         AttributionDiffKind::AttributionDropped => "attribution dropped",
+        AttributionDiffKind::AttributionAdded => "attribution added",
         AttributionDiffKind::DifferentSpeaker => "different speaker",
         AttributionDiffKind::StanceChanged => "stance changed",
         AttributionDiffKind::QuoteVsParaphrase => "quote vs paraphrase",
@@ -29,8 +30,18 @@ pub fn render(r: &CheckReport, opts: &TerminalOptions) -> String {
     );
     let _ = writeln!(out, "{}", p.bold(&head));
     out.push('\n');
+    let shown = |s: Significance| opts.min_significance.is_none_or(|m| s >= m);
     for claim in &r.claims {
-        if claim.findings.is_empty() {
+        let findings: Vec<_> = claim
+            .findings
+            .iter()
+            .filter(|f| shown(f.significance))
+            .collect();
+        if findings.is_empty() {
+            // Supported claims are context: left out when a level is asked.
+            if opts.min_significance.is_some() {
+                continue;
+            }
             let by: Vec<String> = claim
                 .support
                 .iter()
@@ -45,11 +56,19 @@ pub fn render(r: &CheckReport, opts: &TerminalOptions) -> String {
             let _ = writeln!(out, "{}", p.dim(&line));
             continue;
         }
-        for f in &claim.findings {
+        for f in findings {
             let (mark, what) = match f.kind {
                 FindingKind::Unsupported => {
                     ("✗", "unsupported: no source carries this claim".to_string())
                 }
+                FindingKind::PartlySupported => (
+                    "◐",
+                    format!(
+                        "partly supported by {}; missing: {}",
+                        f.source.clone().unwrap_or_default(),
+                        f.values.join(" … ")
+                    ),
+                ),
                 FindingKind::Drift => (
                     "~",
                     format!(
@@ -65,7 +84,7 @@ pub fn render(r: &CheckReport, opts: &TerminalOptions) -> String {
                         "{} conflict vs {}: {}",
                         f.conflict.clone().unwrap_or_default(),
                         f.source.clone().unwrap_or_default(),
-                        f.values.join(" · ")
+                        f.slot.clone().unwrap_or_else(|| f.values.join(" · "))
                     ),
                 ),
             };

@@ -182,9 +182,10 @@ pub fn render(r: &Report, min: Option<Significance>) -> String {
                 .collect();
             let _ = writeln!(
                 out,
-                "- group {} · **{}**: {}",
+                "- group {} · **{}** {} ({})",
                 g.id,
                 escape(&c.kind),
+                escape(&c.slot),
                 vals.join(" · ")
             );
         }
@@ -380,6 +381,14 @@ pub fn render_check(r: &CheckReport) -> String {
                     "unsupported".to_string(),
                     "no source carries this claim".to_string(),
                 ),
+                FindingKind::PartlySupported => (
+                    "partly supported".to_string(),
+                    format!(
+                        "by {}; missing: {}",
+                        f.source.clone().unwrap_or_default(),
+                        f.values.join(" … ")
+                    ),
+                ),
                 FindingKind::Drift => (
                     format!(
                         "drift: {}",
@@ -396,7 +405,7 @@ pub fn render_check(r: &CheckReport) -> String {
                     format!(
                         "vs {}: {}",
                         f.source.clone().unwrap_or_default(),
-                        f.values.join(" · ")
+                        f.slot.clone().unwrap_or_else(|| f.values.join(" · "))
                     ),
                 ),
             };

@@ -170,8 +170,9 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
                     .collect();
                 let _ = writeln!(
                     out,
-                    "  {} {}",
+                    "  {} {} ({})",
                     p.warn(&format!("! {} conflict:", c.kind)),
+                    c.slot,
                     vals.join(" · ")
                 );
             }

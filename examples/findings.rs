@@ -1,0 +1,534 @@
+//! How far the findings can be trusted: conflicts, attribution differences
+//! and `check` verdicts, measured on hand-labelled real news, plus label-free
+//! counts of findings per 100 aligned sentence pairs on all ECB+ stories.
+//!
+//! ```text
+//! cargo run --release --example findings -- --labels ../labels/links-dev.json --texts ../labels/texts
+//! cargo run --release --example findings -- --ecb ../shared/data/ecbplus/clusters.jsonl
+//! ```
+//!
+//! Labels follow `LABELING.md` (§1 links with `attribution_differs`, §4
+//! conflicts): `{"stories": [{"id", "docs", "links": [{"a": [doc, start],
+//! "b": [doc, start], "kind", "attribution_differs"}], "conflicts": [{"a",
+//! "b", "slot", "a_value", "b_value"}]}]}`; each text is
+//! `<texts>/<doc>.txt`. Sentences are matched by the byte offset of their
+//! start (a labelled offset inside a sentence counts for that sentence).
+//!
+//! Measures:
+//! - conflicts: a finding is a (group, conflict, pair of sources whose
+//!   values differ); it is right when a labelled conflict joins a sentence of
+//!   one member to a sentence of the other. Recall over labelled conflicts.
+//! - attribution differences: a finding is a (group, pair of members); it is
+//!   right when a labelled link between the two members says
+//!   `attribution_differs`. Recall over the labelled differing links whose
+//!   two sentences sit in one group (and over all of them).
+//! - check: each report in turn is the draft, the others the sources. A
+//!   draft sentence is unsupported when no labelled link joins it to a
+//!   source; a "supported by" reference is right when a labelled link joins
+//!   the claim to the member cited.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use storydiff::Options;
+use storydiff::check::FindingKind;
+use storydiff::ingest::Source;
+use storydiff::report::Report;
+
+type Key = (String, usize);
+
+fn main() {
+    let mut labels: Option<PathBuf> = None;
+    let mut texts = PathBuf::from("../labels/texts");
+    let mut ecb: Option<PathBuf> = None;
+    let mut verbose = false;
+    let mut tuning = storydiff::check::Tuning::default();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--labels" => labels = args.next().map(PathBuf::from),
+            "--texts" => texts = args.next().map(PathBuf::from).unwrap_or(texts),
+            "--ecb" => ecb = args.next().map(PathBuf::from),
+            "-v" | "--verbose" => verbose = true,
+            "--partial" => {
+                tuning.partial = args
+                    .next()
+                    .and_then(|x| x.parse().ok())
+                    .unwrap_or(tuning.partial)
+            }
+            "--missing" => {
+                tuning.missing_words = args
+                    .next()
+                    .and_then(|x| x.parse().ok())
+                    .unwrap_or(tuning.missing_words)
+            }
+            "--cite" => {
+                tuning.cite = args
+                    .next()
+                    .and_then(|x| x.parse().ok())
+                    .unwrap_or(tuning.cite)
+            }
+            other => {
+                eprintln!("findings: unknown argument {other}");
+                std::process::exit(2);
+            }
+        }
+    }
+    if let Some(l) = labels {
+        labelled(&l, &texts, verbose, &tuning);
+    }
+    if let Some(e) = ecb {
+        label_free(&e, verbose);
+    }
+}
+
+/// Start offset of every sentence of every source, by label.
+fn starts(report: &Report) -> BTreeMap<String, Vec<usize>> {
+    report
+        .sources
+        .iter()
+        .map(|s| {
+            (
+                s.label.clone(),
+                s.sentences.iter().map(|x| x.start).collect(),
+            )
+        })
+        .collect()
+}
+
+/// The sentence id holding a labelled offset.
+fn sentence_at(starts: &BTreeMap<String, Vec<usize>>, doc: &str, off: usize) -> Option<usize> {
+    let v = starts.get(doc)?;
+    let i = v.partition_point(|&s| s <= off);
+    i.checked_sub(1)
+}
+
+fn key_of(v: &serde_json::Value) -> Option<(String, usize)> {
+    Some((v[0].as_str()?.to_string(), v[1].as_u64()? as usize))
+}
+
+#[derive(Default)]
+struct Tally {
+    conflict_tp: usize,
+    conflict_fp: usize,
+    conflict_gold: usize,
+    conflict_found: usize,
+    attr_tp: usize,
+    attr_fp: usize,
+    attr_gold_aligned: usize,
+    attr_gold_all: usize,
+    attr_found_aligned: usize,
+    unsup: [[usize; 2]; 2],
+    support_ok: usize,
+    support_bad: usize,
+    partial: usize,
+    /// [labelled whole][said supported] over claims with a labelled link.
+    whole: [[usize; 2]; 2],
+}
+
+fn labelled(
+    path: &PathBuf,
+    texts: &std::path::Path,
+    verbose: bool,
+    tuning: &storydiff::check::Tuning,
+) {
+    let Ok(raw) = std::fs::read_to_string(path) else {
+        eprintln!("findings: {}: cannot read", path.display());
+        std::process::exit(2);
+    };
+    let Ok(labels) = serde_json::from_str::<serde_json::Value>(&raw) else {
+        eprintln!("findings: {}: not JSON", path.display());
+        std::process::exit(2);
+    };
+    let opts = Options::default();
+    let mut t = Tally::default();
+    for story in labels["stories"].as_array().into_iter().flatten() {
+        let docs: Vec<String> = story["docs"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d.as_str().map(String::from))
+            .collect();
+        let sources: Vec<Source> = docs
+            .iter()
+            .filter_map(|d| {
+                let text = std::fs::read_to_string(texts.join(format!("{d}.txt"))).ok()?;
+                Some(Source::from_text(d.clone(), text))
+            })
+            .collect();
+        if sources.len() != docs.len() {
+            eprintln!("findings: story {}: missing texts, skipped", story["id"]);
+            continue;
+        }
+        let Ok(report) = storydiff::compare(&sources, &opts) else {
+            continue;
+        };
+        let st = starts(&report);
+        let resolve = |v: &serde_json::Value| -> Option<Key> {
+            let (d, off) = key_of(v)?;
+            let s = sentence_at(&st, &d, off)?;
+            Some((d, s))
+        };
+        // Labelled links as sentence pairs (both orders).
+        let mut linked: BTreeSet<(Key, Key)> = BTreeSet::new();
+        let mut differs: BTreeSet<(Key, Key)> = BTreeSet::new();
+        let mut equivalent: BTreeSet<(Key, Key)> = BTreeSet::new();
+        for l in story["links"].as_array().into_iter().flatten() {
+            let (Some(a), Some(b)) = (resolve(&l["a"]), resolve(&l["b"])) else {
+                continue;
+            };
+            linked.insert((a.clone(), b.clone()));
+            linked.insert((b.clone(), a.clone()));
+            if l["kind"].as_str() == Some("equivalent") {
+                equivalent.insert((a.clone(), b.clone()));
+                equivalent.insert((b.clone(), a.clone()));
+            }
+            if l["attribution_differs"].as_bool() == Some(true) {
+                differs.insert((a.clone(), b.clone()));
+                differs.insert((b, a));
+            }
+        }
+        let mut conflicts: Vec<(Key, Key)> = Vec::new();
+        for c in story["conflicts"].as_array().into_iter().flatten() {
+            if let (Some(a), Some(b)) = (resolve(&c["a"]), resolve(&c["b"])) {
+                conflicts.push((a, b));
+            }
+        }
+        t.conflict_gold += conflicts.len();
+        let mut found_conflicts: BTreeSet<usize> = BTreeSet::new();
+        let group_of = |k: &Key| -> Option<usize> {
+            report
+                .sources
+                .iter()
+                .find(|s| s.label == k.0)
+                .and_then(|s| s.sentences.get(k.1))
+                .map(|s| s.group)
+        };
+        t.attr_gold_all += differs.len() / 2;
+        t.attr_gold_aligned += differs
+            .iter()
+            .filter(|(a, b)| a < b && group_of(a).is_some() && group_of(a) == group_of(b))
+            .count();
+        let mut found_differs: BTreeSet<(Key, Key)> = BTreeSet::new();
+        for g in &report.groups {
+            let member = |src: &str| -> Vec<Key> {
+                g.members
+                    .iter()
+                    .filter(|m| m.source == src)
+                    .flat_map(|m| m.sentences.iter().map(|&s| (src.to_string(), s)))
+                    .collect()
+            };
+            for c in &g.conflicts {
+                let with: Vec<&str> = c
+                    .values
+                    .iter()
+                    .filter(|v| !v.values.is_empty())
+                    .map(|v| v.source.as_str())
+                    .collect();
+                for (i, x) in with.iter().enumerate() {
+                    for y in &with[i + 1..] {
+                        let (mx, my) = (member(x), member(y));
+                        let hit = conflicts.iter().position(|(a, b)| {
+                            (mx.contains(a) && my.contains(b)) || (mx.contains(b) && my.contains(a))
+                        });
+                        match hit {
+                            Some(k) => {
+                                t.conflict_tp += 1;
+                                found_conflicts.insert(k);
+                            }
+                            None => t.conflict_fp += 1,
+                        }
+                        if verbose {
+                            println!(
+                                "  conflict {} [{}] {x}{:?} vs {y}{:?}: {}",
+                                if hit.is_some() { "OK " } else { "BAD" },
+                                c.kind,
+                                mx.iter().map(|k| k.1).collect::<Vec<_>>(),
+                                my.iter().map(|k| k.1).collect::<Vec<_>>(),
+                                c.slot
+                            );
+                        }
+                    }
+                }
+            }
+            // One verdict per pair of members, whatever the number of kinds.
+            let mut pairs: Vec<(&str, &str, Vec<String>)> = Vec::new();
+            for d in &g.attribution_diffs {
+                let (x, y) = (d.members[0].as_str(), d.members[1].as_str());
+                let kind = serde_json::to_value(d.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default();
+                let kind = if verbose {
+                    let text = |src: &str| {
+                        g.members
+                            .iter()
+                            .find(|m| m.source == src)
+                            .map(|m| m.text.clone())
+                            .unwrap_or_default()
+                    };
+                    format!(
+                        "{kind} [{}]\n      A: {}\n      B: {}",
+                        d.values.join(" | "),
+                        text(x),
+                        text(y)
+                    )
+                } else {
+                    kind
+                };
+                match pairs.iter_mut().find(|p| p.0 == x && p.1 == y) {
+                    Some(p) => p.2.push(kind),
+                    None => pairs.push((x, y, vec![kind])),
+                }
+            }
+            for (x, y, kinds) in pairs {
+                let (mx, my) = (member(x), member(y));
+                let pair = mx
+                    .iter()
+                    .flat_map(|a| my.iter().map(move |b| (a.clone(), b.clone())))
+                    .find(|p| differs.contains(p));
+                match &pair {
+                    Some(p) => {
+                        t.attr_tp += 1;
+                        found_differs.insert(p.clone());
+                    }
+                    None => t.attr_fp += 1,
+                }
+                if verbose {
+                    let linked_any = mx
+                        .iter()
+                        .any(|a| my.iter().any(|b| linked.contains(&(a.clone(), b.clone()))));
+                    println!(
+                        "  attribution {} {x}{:?} vs {y}{:?}: {}{}",
+                        if pair.is_some() { "OK " } else { "BAD" },
+                        mx.iter().map(|k| k.1).collect::<Vec<_>>(),
+                        my.iter().map(|k| k.1).collect::<Vec<_>>(),
+                        kinds.join(", "),
+                        if linked_any {
+                            ""
+                        } else {
+                            " (not a labelled link)"
+                        }
+                    );
+                }
+            }
+        }
+        t.attr_found_aligned += found_differs.len();
+        if verbose {
+            let sent = |k: &Key| {
+                report
+                    .sources
+                    .iter()
+                    .find(|s| s.label == k.0)
+                    .and_then(|s| s.sentences.get(k.1))
+            };
+            for (a, b) in differs.iter().filter(|(a, b)| a < b) {
+                let same = group_of(a).is_some() && group_of(a) == group_of(b);
+                let found = found_differs.contains(&(a.clone(), b.clone()))
+                    || found_differs.contains(&(b.clone(), a.clone()));
+                if same && !found {
+                    let show = |k: &Key| {
+                        sent(k)
+                            .map(|s| {
+                                format!(
+                                    "{:?} {:?} {:?}: {}",
+                                    s.attribution.cue,
+                                    s.attribution.speaker,
+                                    s.attribution.verb,
+                                    s.text
+                                )
+                            })
+                            .unwrap_or_default()
+                    };
+                    println!(
+                        "  attribution MISSED {a:?} vs {b:?}\n      A: {}\n      B: {}",
+                        show(a),
+                        show(b)
+                    );
+                }
+            }
+        }
+        t.conflict_found += found_conflicts.len();
+        // check: each report as the draft.
+        for (di, draft) in sources.iter().enumerate() {
+            let others: Vec<Source> = sources
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != di)
+                .map(|(_, s)| s.clone())
+                .collect();
+            let Ok(cr) = storydiff::check::check_with(draft, &others, &opts, tuning) else {
+                continue;
+            };
+            let dl = &draft.label;
+            for claim in &cr.claims {
+                let keys: Vec<Key> = claim.sentences.iter().map(|&s| (dl.clone(), s)).collect();
+                let truly = keys
+                    .iter()
+                    .any(|k| linked.iter().any(|(a, b)| a == k && b.0 != *dl));
+                let said_unsupported = claim
+                    .findings
+                    .iter()
+                    .any(|f| f.kind == FindingKind::Unsupported);
+                t.unsup[usize::from(!truly)][usize::from(said_unsupported)] += 1;
+                if verbose && claim.verdict != storydiff::check::Verdict::Supported {
+                    println!(
+                        "  check {} {:?} {dl}{:?} (labelled {}): {} || {}",
+                        if truly == (claim.verdict == storydiff::check::Verdict::PartlySupported) {
+                            "OK "
+                        } else {
+                            "BAD"
+                        },
+                        claim.verdict,
+                        claim.sentences,
+                        if truly { "linked" } else { "unique" },
+                        claim.text,
+                        claim.support.first().map(|s| s.text.as_str()).unwrap_or("")
+                    );
+                }
+                // Whole or part: a claim with an equivalent labelled link is
+                // carried whole; one with only partial links, in part.
+                if truly {
+                    let whole = keys
+                        .iter()
+                        .any(|k| equivalent.iter().any(|(a, b)| a == k && b.0 != *dl));
+                    let said_whole = claim.verdict == storydiff::check::Verdict::Supported;
+                    t.whole[usize::from(whole)][usize::from(said_whole)] += 1;
+                }
+                if claim.verdict != storydiff::check::Verdict::Supported {
+                    if claim.verdict == storydiff::check::Verdict::PartlySupported {
+                        t.partial += 1;
+                    }
+                    continue;
+                }
+                for s in &claim.support {
+                    let ok = keys.iter().any(|k| {
+                        s.sentences
+                            .iter()
+                            .any(|&b| linked.contains(&(k.clone(), (s.source.clone(), b))))
+                    });
+                    if ok {
+                        t.support_ok += 1;
+                    } else {
+                        t.support_bad += 1;
+                        if verbose {
+                            println!(
+                                "  cite BAD {dl}{:?} -> {}{:?}: {} || {}",
+                                claim.sentences, s.source, s.sentences, claim.text, s.text
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let ratio = |a: usize, b: usize| a as f64 / b.max(1) as f64;
+    println!(
+        "conflicts: {} flagged, precision {:.3} ({} right, {} wrong); recall {:.3} ({} of {} labelled)",
+        t.conflict_tp + t.conflict_fp,
+        ratio(t.conflict_tp, t.conflict_tp + t.conflict_fp),
+        t.conflict_tp,
+        t.conflict_fp,
+        ratio(t.conflict_found, t.conflict_gold),
+        t.conflict_found,
+        t.conflict_gold
+    );
+    println!(
+        "attribution differences: {} flagged member pairs, precision {:.3} ({} right, {} wrong); recall {:.3} over aligned labelled ({} of {}), {:.3} over all {}",
+        t.attr_tp + t.attr_fp,
+        ratio(t.attr_tp, t.attr_tp + t.attr_fp),
+        t.attr_tp,
+        t.attr_fp,
+        ratio(t.attr_found_aligned, t.attr_gold_aligned),
+        t.attr_found_aligned,
+        t.attr_gold_aligned,
+        ratio(t.attr_found_aligned, t.attr_gold_all),
+        t.attr_gold_all
+    );
+    let u = t.unsup;
+    let w = t.whole;
+    println!(
+        "check, linked claims: said supported {} (whole by the labels {}), said partly supported {} (only partial links by the labels {})",
+        w[0][1] + w[1][1],
+        w[1][1],
+        w[0][0] + w[1][0],
+        w[0][0]
+    );
+    println!(
+        "check: unsupported precision {:.3} recall {:.3} (tp {}, fp {}, fn {}); supported-by references precision {:.3} ({} of {}); {} partly supported",
+        ratio(u[1][1], u[1][1] + u[0][1]),
+        ratio(u[1][1], u[1][1] + u[1][0]),
+        u[1][1],
+        u[0][1],
+        u[1][0],
+        ratio(t.support_ok, t.support_ok + t.support_bad),
+        t.support_ok,
+        t.support_ok + t.support_bad,
+        t.partial
+    );
+}
+
+/// Findings per 100 aligned member pairs over every ECB+ cluster (first 3
+/// reports of each): no labels, but on these stories almost every finding
+/// a tool makes is false, so the count bounds the false ones.
+fn label_free(path: &PathBuf, verbose: bool) {
+    let Ok(raw) = std::fs::read_to_string(path) else {
+        eprintln!("findings: {}: cannot read", path.display());
+        std::process::exit(2);
+    };
+    let opts = Options::default();
+    let (mut pairs, mut conflicts, mut attr) = (0usize, 0usize, 0usize);
+    let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
+    for line in raw.lines() {
+        let Ok(c) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let sources: Vec<Source> = c["docs"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .take(3)
+            .map(|d| {
+                Source::from_text(
+                    d["doc_id"].as_str().unwrap_or_default(),
+                    format!(
+                        "{}\n\n{}",
+                        d["title"].as_str().unwrap_or_default(),
+                        d["text"].as_str().unwrap_or_default()
+                    ),
+                )
+            })
+            .collect();
+        let Ok(r) = storydiff::compare(&sources, &opts) else {
+            continue;
+        };
+        for g in &r.groups {
+            let n = g.members.len();
+            pairs += n * (n - 1) / 2;
+            for c in &g.conflicts {
+                let k = c.values.iter().filter(|v| !v.values.is_empty()).count();
+                conflicts += k * k.saturating_sub(1) / 2;
+                *by_kind.entry(format!("conflict {}", c.kind)).or_default() += 1;
+                if verbose {
+                    println!("  conflict [{}] {}", c.kind, c.slot);
+                }
+            }
+            for d in &g.attribution_diffs {
+                attr += 1;
+                let k = serde_json::to_value(d.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default();
+                *by_kind.entry(k).or_default() += 1;
+            }
+        }
+    }
+    let per100 = |x: usize| 100.0 * x as f64 / pairs.max(1) as f64;
+    println!(
+        "ecb+ label-free: {pairs} aligned member pairs; conflicts {conflicts} ({:.1} per 100 pairs); attribution differences {attr} ({:.1} per 100 pairs)",
+        per100(conflicts),
+        per100(attr)
+    );
+    for (k, v) in by_kind {
+        println!("  {k}: {v}");
+    }
+}

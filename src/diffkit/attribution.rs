@@ -1,0 +1,457 @@
+//! Attribution differences between the members of a group: who, stance,
+//! quote vs paraphrase, attributed vs stated as fact.
+
+use crate::attribution::{Attribution, Cue};
+use crate::document::{Document, Sentence};
+use crate::report::*;
+
+/// The sentence of a member whose attribution stands for the member: the
+/// first attributed one, else the first.
+pub(crate) fn member_attr(docs: &[Document], d: usize, ss: &[usize]) -> usize {
+    ss.iter()
+        .copied()
+        .find(|&s| docs[d].sentences[s].attribution.cue != Cue::None)
+        .or_else(|| ss.first().copied())
+        .unwrap_or(0)
+}
+
+fn describe(a: &Attribution) -> String {
+    match a.cue {
+        Cue::None => "stated as fact".to_string(),
+        _ => {
+            let who = a
+                .speaker
+                .clone()
+                .unwrap_or_else(|| "unnamed speaker".to_string());
+            let verb = a.verb.clone().unwrap_or_default();
+            let cue = match a.cue {
+                Cue::Direct => "direct quote",
+                Cue::Indirect => "reported speech",
+                Cue::AccordingTo => "according to",
+                Cue::None => "",
+            };
+            // "according to" is both the verb and the cue: say it once.
+            if verb.is_empty() || verb == cue || (a.cue == Cue::AccordingTo && verb == "accord") {
+                format!("{who} · {cue}")
+            } else {
+                format!("{who} · {verb} · {cue}")
+            }
+        }
+    }
+}
+
+/// The quoted words of a sentence, marks removed.
+fn quote_text(s: &crate::document::Sentence) -> String {
+    s.attribution
+        .quote_spans
+        .iter()
+        .filter_map(|&(x, y)| s.text.get(x..y))
+        .map(|q| {
+            q.trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '«' | '»' | '„' | '‘' | '’'))
+        })
+        .collect::<Vec<_>>()
+        .join(" … ")
+}
+
+/// One report names a speaker only by role ("Volkaria's deputy foreign
+/// minister") and the other names that person with that role.
+pub(crate) fn same_by_role(named: &Attribution, by_role: &Attribution) -> bool {
+    let (Some(role), Some(desc)) = (&named.role, &by_role.speaker) else {
+        return false;
+    };
+    let role = crate::text::fold(role);
+    let desc = crate::text::fold(desc);
+    // Drop a possessive owner ("volkaria's") from the description.
+    let desc = desc
+        .split_once("'s ")
+        .map_or(desc.as_str(), |(_, r)| r)
+        .trim();
+    !desc.is_empty() && (role == desc || role.ends_with(desc))
+}
+
+/// All direct-quote words of a member's sentences.
+pub(crate) fn member_quotes(docs: &[Document], (d, ss): &(usize, Vec<usize>)) -> String {
+    ss.iter()
+        .map(|&s| quote_text(&docs[*d].sentences[s]))
+        .filter(|q| !q.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Two names of one person: the same last name (spelling variants
+/// allowed: "Sergei"/"Sergey Antonov"), or one name that is a nickname or
+/// spelling variant of the other ("Bill"/"William").
+pub(crate) fn same_person(a: &str, b: &str) -> bool {
+    let fa = crate::text::fold(a);
+    let fb = crate::text::fold(b);
+    let last = |s: &str| s.split_whitespace().last().map(String::from);
+    let (Some(la), Some(lb)) = (last(&fa), last(&fb)) else {
+        return false;
+    };
+    if close_spelling(&la, &lb) {
+        return true;
+    }
+    let first = |s: &str| s.split_whitespace().next().map(String::from);
+    match (first(&fa), first(&fb)) {
+        (Some(x), Some(y)) => {
+            fa.split_whitespace().count() == 1
+                && fb.split_whitespace().count() == 1
+                && (close_spelling(&x, &y) || nickname(&x, &y))
+        }
+        _ => false,
+    }
+}
+
+/// Common English nicknames, both ways.
+const NICKNAMES: &[(&str, &str)] = &[
+    ("bill", "william"),
+    ("will", "william"),
+    ("bob", "robert"),
+    ("rob", "robert"),
+    ("jim", "james"),
+    ("mike", "michael"),
+    ("tom", "thomas"),
+    ("joe", "joseph"),
+    ("dick", "richard"),
+    ("rick", "richard"),
+    ("ted", "edward"),
+    ("ed", "edward"),
+    ("chuck", "charles"),
+    ("charlie", "charles"),
+    ("dave", "david"),
+    ("dan", "daniel"),
+    ("steve", "steven"),
+    ("steve", "stephen"),
+    ("tony", "anthony"),
+    ("nick", "nicholas"),
+    ("alex", "alexander"),
+    ("sam", "samuel"),
+    ("ben", "benjamin"),
+    ("kate", "katherine"),
+    ("liz", "elizabeth"),
+    ("beth", "elizabeth"),
+    ("chris", "christopher"),
+    ("matt", "matthew"),
+    ("pat", "patrick"),
+    ("andy", "andrew"),
+    ("greg", "gregory"),
+    ("jeff", "jeffrey"),
+    ("jon", "jonathan"),
+    ("larry", "lawrence"),
+    ("ron", "ronald"),
+    ("don", "donald"),
+    ("ken", "kenneth"),
+    ("jerry", "gerald"),
+    ("fred", "frederick"),
+    ("jack", "john"),
+    ("sue", "susan"),
+];
+
+fn nickname(a: &str, b: &str) -> bool {
+    NICKNAMES
+        .iter()
+        .any(|(n, f)| (*n == a && *f == b) || (*n == b && *f == a))
+}
+
+/// Two spellings of one name ("sergei" / "sergey", "f.b.i" / "fbi"): at
+/// most one edit apart for short names, two for long ones, same first
+/// letter; dots do not count.
+pub(crate) fn close_spelling(a: &str, b: &str) -> bool {
+    let x: Vec<char> = a.chars().filter(|c| *c != '.').collect();
+    let y: Vec<char> = b.chars().filter(|c| *c != '.').collect();
+    if x == y {
+        return true;
+    }
+    if x.first() != y.first() || x.len().abs_diff(y.len()) > 2 {
+        return false;
+    }
+    let max = if x.len().min(y.len()) >= 9 { 2 } else { 1 };
+    if x.len().min(y.len()) < 4 {
+        return false;
+    }
+    // Levenshtein distance, two rows; names are short.
+    let mut prev: Vec<usize> = (0..=y.len()).collect();
+    for i in 1..=x.len() {
+        let mut cur = vec![i; y.len() + 1];
+        for j in 1..=y.len() {
+            let sub = prev[j - 1] + usize::from(x[i - 1] != y[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        prev = cur;
+    }
+    prev[y.len()] <= max
+}
+
+/// Whether a sentence shows any sign of attribution: a reporting verb, an
+/// "according to", quotation marks. A sentence the rules read as stated as
+/// fact but that has one of these may be attributed in a way they missed.
+fn shows_attribution(s: &Sentence) -> bool {
+    use unicode_segmentation::UnicodeSegmentation;
+    has_quote_marks(s)
+        || s.clean.unicode_words().any(|w| {
+            let f = crate::text::fold(w);
+            // First person outside quote marks: the continuation of a quote
+            // whose marks and speaker are in the sentence before.
+            matches!(f.as_str(), "i" | "me" | "my" | "we" | "our" | "us")
+                || crate::text::is_reporting(&f)
+        })
+}
+
+/// Quotation marks of any style, NYT-style '' and `` included.
+fn has_quote_marks(s: &Sentence) -> bool {
+    s.clean.contains(['"', '“', '”', '«', '»', '„'])
+        || s.clean.contains("''")
+        || s.clean.contains("``")
+}
+
+/// Whether the rules' reading of an attribution is sure enough to report a
+/// difference: an attributed sentence needs a reporting verb and a speaker
+/// that reads as one (a name, an organisation, an unnamed source), not a
+/// clause fragment.
+fn confident(a: &Attribution) -> bool {
+    if a.cue == Cue::None {
+        return true;
+    }
+    let Some(speaker) = &a.speaker else {
+        return false;
+    };
+    if a.verb.is_none() && a.cue != Cue::AccordingTo {
+        return false;
+    }
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let f = crate::text::fold(first);
+    // A name ("Lieutenant Hastings"), or a short description ("the court",
+    // "officials"); not a clause fragment with a number in it.
+    a.anonymous
+        || (words.len() <= 6
+            && !crate::text::is_time_word(&f)
+            && !words
+                .iter()
+                .any(|w| w.starts_with(|c: char| c.is_ascii_digit() || c == '$'))
+            && (first.starts_with(char::is_uppercase)
+                || crate::text::is_stop(&f)
+                || words.len() <= 3))
+}
+
+/// Attribution differences between every pair of members, by the rules of
+/// `LABELING.md` §1: who (a different speaker, named vs anonymous), the
+/// reporting verb's stance, direct quote vs paraphrase, attributed vs stated
+/// as fact. A quote reworded under the same attribution is a wording
+/// difference (the word diff shows it), not an attribution difference.
+/// Nothing is reported when either side's attribution is uncertain.
+///
+/// The first member of each pair is the reference: `attribution_dropped`
+/// means the reference attributes the claim and the other member states it
+/// as fact; `attribution_added` the reverse.
+pub fn attribution_diffs(
+    docs: &[Document],
+    members: &[(usize, Vec<usize>)],
+) -> Vec<AttributionDiff> {
+    diffs_where(docs, members, |_, _| true)
+}
+
+/// As [`attribution_diffs`], for the pairs of members the alignment linked
+/// directly: two members joined only through a third report may not state
+/// the same thing, so their attributions are not compared.
+pub fn attribution_diffs_linked(
+    docs: &[Document],
+    members: &[(usize, Vec<usize>)],
+    links: &[crate::align::Link],
+) -> Vec<AttributionDiff> {
+    diffs_where(docs, members, |x, y| {
+        links
+            .iter()
+            .any(|l| (l.a.0 == x && l.b.0 == y) || (l.a.0 == y && l.b.0 == x))
+    })
+}
+
+fn diffs_where(
+    docs: &[Document],
+    members: &[(usize, Vec<usize>)],
+    compared: impl Fn(usize, usize) -> bool,
+) -> Vec<AttributionDiff> {
+    let mut out = Vec::new();
+    let sent = |(d, ss): &(usize, Vec<usize>)| &docs[*d].sentences[member_attr(docs, *d, ss)];
+    // A member stated as fact only when none of its sentences shows a sign
+    // of attribution the rules could have missed, and it does not name the
+    // other member's speaker ("Hastings did not know …" is his account).
+    let plain_fact = |m: &(usize, Vec<usize>), other: &Attribution| {
+        let (d, ss) = m;
+        ss.iter().all(|&s| {
+            let s = &docs[*d].sentences[s];
+            s.attribution.cue == Cue::None && !shows_attribution(s)
+        }) && !mentions(docs, m, other)
+    };
+    for (i, x) in members.iter().enumerate() {
+        for y in &members[i + 1..] {
+            if !compared(x.0, y.0) {
+                continue;
+            }
+            let (sx, sy) = (sent(x), sent(y));
+            let (ax, ay) = (&sx.attribution, &sy.attribution);
+            if !confident(ax) || !confident(ay) {
+                continue;
+            }
+            let pair = vec![docs[x.0].label.clone(), docs[y.0].label.clone()];
+            let mut push = |kind, values: Vec<String>| {
+                out.push(AttributionDiff {
+                    kind,
+                    members: pair.clone(),
+                    values,
+                    diff: Vec::new(),
+                });
+            };
+            match (ax.cue == Cue::None, ay.cue == Cue::None) {
+                (false, true) if plain_fact(y, ax) => {
+                    push(
+                        AttributionDiffKind::AttributionDropped,
+                        vec![describe(ax), describe(ay)],
+                    );
+                    continue;
+                }
+                (true, false) if plain_fact(x, ay) => {
+                    push(
+                        AttributionDiffKind::AttributionAdded,
+                        vec![describe(ax), describe(ay)],
+                    );
+                    continue;
+                }
+                (false, false) => {}
+                _ => continue,
+            }
+            let same_speaker = match (&ax.speaker, &ay.speaker) {
+                (Some(p), Some(q)) => {
+                    ax.speaker_key == ay.speaker_key
+                        || same_person(p, q)
+                        || same_by_role(ax, ay)
+                        || same_by_role(ay, ax)
+                }
+                _ => false,
+            };
+            if ax.anonymous != ay.anonymous {
+                push(
+                    AttributionDiffKind::NamedVsAnonymous,
+                    vec![describe(ax), describe(ay)],
+                );
+            } else if !ax.anonymous
+                && !same_speaker
+                && is_name(ax)
+                && is_name(ay)
+                && !names_other(docs, x, y, ax, ay)
+            {
+                push(
+                    AttributionDiffKind::DifferentSpeaker,
+                    vec![
+                        ax.speaker.clone().unwrap_or_default(),
+                        ay.speaker.clone().unwrap_or_default(),
+                    ],
+                );
+            }
+            if let (Some(tx), Some(ty)) = (ax.stance, ay.stance)
+                && tx != ty
+            {
+                let v = |a: &Attribution, t: crate::attribution::Stance| {
+                    format!(
+                        "{} ({})",
+                        a.verb.clone().unwrap_or_default(),
+                        serde_json::to_value(t)
+                            .ok()
+                            .and_then(|v| v.as_str().map(String::from))
+                            .unwrap_or_default()
+                    )
+                };
+                push(
+                    AttributionDiffKind::StanceChanged,
+                    vec![v(ax, tx), v(ay, ty)],
+                );
+            }
+            // Quote vs paraphrase only when the paraphrase has no quote
+            // marks at all: marks the rules did not read are not evidence.
+            let paraphrase_plain = |m: &(usize, Vec<usize>)| {
+                m.1.iter()
+                    .all(|&s| !has_quote_marks(&docs[m.0].sentences[s]))
+            };
+            let (px, py) = (ax.cue == Cue::Direct, ay.cue == Cue::Direct);
+            if px != py && ((px && paraphrase_plain(y)) || (py && paraphrase_plain(x))) {
+                push(
+                    AttributionDiffKind::QuoteVsParaphrase,
+                    vec![describe(ax), describe(ay)],
+                );
+            }
+        }
+    }
+    out
+}
+
+/// A speaker given by name ("Maria Olsen", "Oregon State Police"), not by a
+/// description ("the comedian"), which may be the other report's named
+/// speaker.
+fn is_name(a: &Attribution) -> bool {
+    a.speaker
+        .as_deref()
+        .is_some_and(|s| s.starts_with(char::is_uppercase))
+}
+
+/// Whether either member names the other's speaker somewhere: then the
+/// speakers are likely one person or the rules misread one of them.
+fn names_other(
+    docs: &[Document],
+    x: &(usize, Vec<usize>),
+    y: &(usize, Vec<usize>),
+    ax: &Attribution,
+    ay: &Attribution,
+) -> bool {
+    mentions(docs, x, ay) || mentions(docs, y, ax)
+}
+
+/// Whether a member names the speaker of an attribution (its key word).
+fn mentions(docs: &[Document], (d, ss): &(usize, Vec<usize>), a: &Attribution) -> bool {
+    let Some(key) = a.speaker_key.as_deref().filter(|k| !k.is_empty()) else {
+        return false;
+    };
+    // Institutions are named everywhere in a story; naming one is not
+    // giving its account.
+    if matches!(
+        key,
+        "police"
+            | "officials"
+            | "authorities"
+            | "government"
+            | "ministry"
+            | "department"
+            | "agency"
+            | "court"
+            | "company"
+            | "army"
+            | "military"
+            | "office"
+    ) {
+        return false;
+    }
+    ss.iter().any(|&s| {
+        crate::text::fold(&docs[*d].sentences[s].clean)
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == key)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_only_speaker_matches_named_speaker_across_reports() {
+        let a = crate::attribution::attribute(&[
+            "Deputy Foreign Minister Sergei Antonov said the talks were over.",
+        ]);
+        let b = crate::attribution::attribute(&[
+            "Volkaria's deputy foreign minister said the talks were over.",
+        ]);
+        assert!(same_by_role(&a[0], &b[0]));
+        let c = crate::attribution::attribute(&["The finance minister said the talks were over."]);
+        assert!(!same_by_role(&a[0], &c[0]));
+    }
+}

@@ -1,0 +1,992 @@
+//! Conflicts between the members of a group, compared slot by slot.
+//!
+//! A slot is what a fact-checker compares: a quantity with its unit and the
+//! noun it counts ("a 48-page indictment", "12 killed", "$35,000 reward"),
+//! the date of the event (month and day, or weekday), the speaker of one
+//! quote. Two members conflict on a slot when both fill it and no value of
+//! one agrees with a value of the other. Capitalised words, years, ages
+//! against years, sums against years and details on one side only are never
+//! compared.
+//!
+//! Tolerance (when two values of one slot agree):
+//! - equal after normalising separators, scale words ("2.5 million") and
+//!   units (feet, miles and kilometres are converted to metres);
+//! - equal when the more precise value is rounded to the precision of the
+//!   less precise one as written (35.72 and 35.7; $1.2 million and
+//!   $1,234,000);
+//! - within 10% of the larger when either side is hedged ("nearly", "about",
+//!   "more than", "up to" …: "nearly $44 million" and "$43 million").
+
+use super::attribution::{member_quotes, same_by_role, same_person};
+use crate::attribution::Cue;
+use crate::document::{Document, Sentence};
+use crate::report::*;
+use crate::text;
+
+/// Relative difference within which a hedged value agrees.
+const HEDGE_TOLERANCE: f64 = 0.10;
+
+/// Numbers, dates and speakers that members state differently.
+pub fn conflicts(docs: &[Document], members: &[(usize, Vec<usize>)]) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    if members.len() < 2 {
+        return out;
+    }
+    let facts: Vec<Facts> = members
+        .iter()
+        .map(|(d, ss)| {
+            let mut f = Facts::default();
+            for &s in ss {
+                let sent = &docs[*d].sentences[s];
+                f.add(&sent.clean[crate::document::dateline_len(&sent.clean)..]);
+            }
+            f
+        })
+        .collect();
+    let label = |i: usize| docs[members[i].0].label.clone();
+    number_conflicts(&facts, &label, &mut out);
+    date_conflicts(&facts, &label, &mut out);
+    speaker_conflicts(docs, members, &mut out);
+    out
+}
+
+/// The comparable facts of one member.
+#[derive(Debug, Default)]
+struct Facts {
+    quantities: Vec<Quantity>,
+    /// (month 1–12, day), as written.
+    dates: Vec<((u32, u32), String)>,
+    weekdays: Vec<String>,
+}
+
+impl Facts {
+    fn add(&mut self, text: &str) {
+        let toks = tokens(text);
+        let used = self.add_dates(&toks);
+        self.quantities.extend(quantities(&toks, &used));
+    }
+
+    /// Month-day dates and weekdays; returns the token positions they use.
+    fn add_dates(&mut self, toks: &[String]) -> Vec<usize> {
+        let mut used = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            let f = t.to_lowercase();
+            if let Some(w) = WEEKDAYS.iter().find(|w| **w == f) {
+                if !self.weekdays.iter().any(|x| x == w) {
+                    self.weekdays.push((*w).to_string());
+                }
+                continue;
+            }
+            let Some(m) = month_of(&f) else { continue };
+            // "December 17", "Dec. 17th", or "17 December".
+            let after = toks.get(i + 1).filter(|x| *x != ".").or_else(|| {
+                toks.get(i + 2)
+                    .filter(|_| toks.get(i + 1).is_some_and(|x| x == "."))
+            });
+            let after_at = if toks.get(i + 1).is_some_and(|x| x == ".") {
+                i + 2
+            } else {
+                i + 1
+            };
+            let (day, at) = match (after.and_then(|x| day_of(x)), i.checked_sub(1)) {
+                (Some(d), _) => (Some(d), after_at),
+                (None, Some(j)) => (day_of(&toks[j]), j),
+                (None, None) => (None, 0),
+            };
+            if let Some(d) = day {
+                used.push(at);
+                let shown = format!("{} {d}", MONTHS[m as usize - 1].0);
+                if !self.dates.iter().any(|x| x.0 == (m, d)) {
+                    self.dates.push(((m, d), shown));
+                }
+            }
+        }
+        used
+    }
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Month names and the short forms used before a day.
+const MONTHS: [(&str, &str); 12] = [
+    ("January", "jan"),
+    ("February", "feb"),
+    ("March", "mar"),
+    ("April", "apr"),
+    ("May", "may"),
+    ("June", "jun"),
+    ("July", "jul"),
+    ("August", "aug"),
+    ("September", "sep"),
+    ("October", "oct"),
+    ("November", "nov"),
+    ("December", "dec"),
+];
+
+fn month_of(lower: &str) -> Option<u32> {
+    MONTHS
+        .iter()
+        .position(|(full, short)| {
+            full.eq_ignore_ascii_case(lower)
+                || *short == lower
+                || (*short == "sep" && lower == "sept")
+        })
+        .map(|i| i as u32 + 1)
+}
+
+/// A day of the month: "17", "17th", "1st".
+fn day_of(t: &str) -> Option<u32> {
+    let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &t[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    let d: u32 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+/// Words, numbers ("35,000", "2.5", "48-page", "10:30") and single
+/// punctuation marks.
+fn tokens(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_alphanumeric() {
+            let mut t = String::new();
+            while i < chars.len() {
+                let c = chars[i];
+                let joins = matches!(c, '.' | ',' | '-' | ':' | '\'' | '’')
+                    && i + 1 < chars.len()
+                    && chars[i + 1].is_alphanumeric()
+                    && !t.is_empty();
+                // A comma joins digits only ("35,000"), not words.
+                let joins = joins
+                    && (c != ','
+                        || (t.chars().last().is_some_and(|p| p.is_ascii_digit())
+                            && chars[i + 1].is_ascii_digit()));
+                if c.is_alphanumeric() || joins {
+                    t.push(c);
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            // "70, 000" (a thousands separator followed by a space, as in
+            // tokenised corpora) is one number.
+            let n = out.len();
+            if t.len() == 3
+                && t.bytes().all(|b| b.is_ascii_digit())
+                && n >= 2
+                && out[n - 1] == ","
+                && (1..=3).contains(&out[n - 2].len())
+                && out[n - 2].bytes().all(|b| b.is_ascii_digit())
+            {
+                out.pop();
+                let head = out.pop().unwrap_or_default();
+                out.push(format!("{head},{t}"));
+            } else {
+                out.push(t);
+            }
+        } else {
+            if !c.is_whitespace() {
+                out.push(c.to_string());
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// How a value is hedged.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Hedge {
+    None,
+    /// about, nearly, more than, up to …
+    Hedged,
+}
+
+/// A number with its unit and the noun it counts.
+#[derive(Debug, Clone, PartialEq)]
+struct Quantity {
+    value: f64,
+    /// The size of the last written digit ("35.7" → 0.1; "$2 million" → 1e6).
+    precision: f64,
+    hedge: Hedge,
+    /// "$", "£", "€", "%", "m" (length), "age", or "" for a count.
+    unit: &'static str,
+    /// Stem of the counted noun ("page", "kill"); empty when none is found.
+    noun: String,
+    /// The noun as written, for the slot text.
+    noun_shown: String,
+    /// The value as written ("$35,000", "48", "three").
+    shown: String,
+}
+
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+const SCALES: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("mln", 1e6),
+    ("mn", 1e6),
+    ("billion", 1e9),
+    ("bn", 1e9),
+    ("trillion", 1e12),
+];
+
+/// Currency written before the number.
+fn currency_before(lower: &str) -> Option<&'static str> {
+    match lower {
+        "$" | "us$" | "usd" => Some("$"),
+        "£" | "gbp" => Some("£"),
+        "€" | "eur" => Some("€"),
+        _ => None,
+    }
+}
+
+/// A unit after the number, with its factor to the slot's base unit.
+fn unit_after(lower: &str) -> Option<(&'static str, f64)> {
+    Some(match lower {
+        "%" | "percent" => ("%", 1.0),
+        "dollars" | "dollar" => ("$", 1.0),
+        "pounds" => ("£", 1.0),
+        "euros" => ("€", 1.0),
+        "m" | "metres" | "meters" | "metre" | "meter" => ("m", 1.0),
+        "km" | "kilometres" | "kilometers" | "kilometre" | "kilometer" => ("m", 1000.0),
+        "ft" | "feet" | "foot" => ("m", 0.3048),
+        "miles" | "mile" => ("m", 1609.344),
+        "yards" | "yard" => ("m", 0.9144),
+        _ => return None,
+    })
+}
+
+/// Words before a number that hedge it.
+fn is_hedge(lower: &str) -> bool {
+    matches!(
+        lower,
+        "about"
+            | "around"
+            | "approximately"
+            | "roughly"
+            | "nearly"
+            | "almost"
+            | "some"
+            | "estimated"
+            | "close"
+            | "over"
+            | "more"
+            | "less"
+            | "fewer"
+            | "under"
+            | "up"
+            | "least"
+            | "upwards"
+            | "than"
+            | "to"
+            | "approx"
+            | "~"
+    )
+}
+
+/// The sign a verb of change gives the number after it ("fell 6%").
+fn change_sign(lower: &str) -> Option<f64> {
+    match lower {
+        "rose" | "rises" | "rise" | "risen" | "gained" | "gains" | "climbed" | "jumped"
+        | "increased" | "grew" | "surged" | "up" => Some(1.0),
+        "fell" | "falls" | "fall" | "fallen" | "dropped" | "drops" | "declined" | "slid"
+        | "lost" | "decreased" | "plunged" | "tumbled" | "down" => Some(-1.0),
+        _ => None,
+    }
+}
+
+/// One slot for the words of a casualty count: "12 dead", "killed 12",
+/// "death toll rises to 12", "12 deaths" (stems).
+fn canonical_noun(stem: &str) -> Option<&'static str> {
+    match stem {
+        "dead" | "death" | "kill" | "die" | "toll" | "fatal" | "live" => Some("dead"),
+        "injur" | "wound" | "hurt" => Some("injur"),
+        _ => None,
+    }
+}
+
+/// Words between a number and its noun that do not change what is counted.
+fn is_filler_adjective(lower: &str) -> bool {
+    matches!(
+        lower,
+        "more" | "new" | "other" | "additional" | "further" | "extra" | "separate" | "different"
+    )
+}
+
+fn is_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "those" | "these"
+    )
+}
+
+/// A written number: digits with separators and an optional attached
+/// currency, scale or unit ("$35,000", "2.5m", "200ft", "GBP910,000").
+/// Returns value, precision, currency, attached suffix.
+fn parse_number(t: &str) -> Option<(f64, f64, Option<&'static str>, String)> {
+    let lower = t.to_lowercase();
+    let (cur, rest) = ["us$", "usd", "gbp", "eur", "$", "£", "€"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p).map(|r| (currency_before(p), r)))
+        .unwrap_or((None, lower.as_str()));
+    let num_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(rest.len());
+    let (num, suffix) = rest.split_at(num_end);
+    let num = num.trim_end_matches(['.', ',']);
+    if num.is_empty() || !num.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let digits: String = num.chars().filter(|c| *c != ',').collect();
+    let value: f64 = digits.parse().ok()?;
+    let decimals = digits.split_once('.').map_or(0, |(_, d)| d.len());
+    let precision = 10f64.powi(-(decimals as i32));
+    Some((value, precision, cur, suffix.to_string()))
+}
+
+/// Quantities of a sentence; `used` are token positions taken by dates.
+fn quantities(toks: &[String], used: &[usize]) -> Vec<Quantity> {
+    let lower: Vec<String> = toks.iter().map(|t| t.to_lowercase()).collect();
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        if used.contains(&i) {
+            continue;
+        }
+        let word_value = NUMBER_WORDS
+            .iter()
+            .find(|(w, _)| lower[i] == *w || lower[i].strip_suffix("-").is_some_and(|x| x == *w))
+            .map(|(_, v)| *v);
+        let (mut value, mut precision, mut currency, mut suffix) = match word_value {
+            Some(v) => (v, 1.0, None, String::new()),
+            None => {
+                // "three-day", "48-page": a number word before a hyphen.
+                let hyphen_word = lower[i].split_once('-').and_then(|(w, rest)| {
+                    NUMBER_WORDS
+                        .iter()
+                        .find(|(x, _)| *x == w)
+                        .map(|(_, v)| (*v, format!("-{rest}")))
+                });
+                match hyphen_word {
+                    Some((v, rest)) => (v, 1.0, None, rest),
+                    None => match parse_number(&toks[i]) {
+                        Some(p) => p,
+                        None => continue,
+                    },
+                }
+            }
+        };
+        // Times ("10:30", "3 p.m.") and ordinals are not quantities.
+        if suffix.starts_with(':')
+            || matches!(suffix.as_str(), "st" | "nd" | "rd" | "th" | "s")
+            || lower.get(i + 1).is_some_and(|n| {
+                matches!(
+                    n.as_str(),
+                    "a.m" | "p.m" | "am" | "pm" | "a.m." | "p.m." | ":"
+                )
+            })
+        {
+            continue;
+        }
+        let mut shown = toks[i].clone();
+        // Currency written as a separate token before ("$ 35,000").
+        let mut start = i;
+        if currency.is_none()
+            && let Some(c) = i.checked_sub(1).and_then(|j| currency_before(&lower[j]))
+        {
+            currency = Some(c);
+            start = i - 1;
+            shown = format!("{}{}", toks[i - 1], toks[i]);
+        }
+        let mut j = i + 1;
+        // Scale: attached ("2.5m", "1.7bn") or the next word.
+        let mut scaled = false;
+        let attached_scale = match suffix.as_str() {
+            "m" | "mn" | "mln" if currency.is_some() => Some(1e6),
+            "bn" | "b" if currency.is_some() => Some(1e9),
+            "k" if currency.is_some() => Some(1e3),
+            _ => None,
+        };
+        if let Some(s) = attached_scale {
+            value *= s;
+            precision *= s;
+            suffix.clear();
+            scaled = true;
+        } else if let Some((_, s)) = lower
+            .get(j)
+            .and_then(|n| SCALES.iter().find(|(w, _)| w == n))
+        {
+            value *= s;
+            precision *= s;
+            shown = format!("{shown} {}", toks[j]);
+            j += 1;
+            scaled = true;
+        }
+        // A bare year (1800–2100, no separators, no unit) is not a quantity.
+        let year_like = !scaled
+            && currency.is_none()
+            && suffix.is_empty()
+            && word_value.is_none()
+            && !toks[i].contains([',', '.'])
+            && (1800.0..=2100.0).contains(&value);
+        let mut unit: &'static str = currency.unwrap_or("");
+        let mut noun = String::new();
+        let mut noun_shown = String::new();
+        if let Some(rest) = suffix.strip_prefix('-') {
+            // "45-year-old", "48-page", "three-day".
+            if rest.starts_with("year-old") {
+                unit = "age";
+            } else if let Some((u, f)) = unit_after(rest) {
+                unit = u;
+                value *= f;
+                precision *= f;
+            } else {
+                noun_shown = rest.split('-').next().unwrap_or_default().to_string();
+                noun = text::stem(&text::fold(&noun_shown));
+            }
+        } else if !suffix.is_empty() {
+            match unit_after(&suffix) {
+                Some((u, f)) if currency.is_none() => {
+                    unit = u;
+                    value *= f;
+                    precision *= f;
+                }
+                _ => continue,
+            }
+        } else if unit.is_empty()
+            && let Some((u, f)) = lower.get(j).and_then(|n| unit_after(n))
+        {
+            unit = u;
+            value *= f;
+            precision *= f;
+            shown = if toks[j] == "%" {
+                format!("{shown}%")
+            } else {
+                format!("{shown} {}", toks[j])
+            };
+            j += 1;
+        } else if lower.get(j).is_some_and(|n| n == "per")
+            && lower.get(j + 1).is_some_and(|n| n == "cent")
+        {
+            unit = "%";
+            j += 2;
+        }
+        if unit.is_empty() && year_like {
+            continue;
+        }
+        if unit == "%" && lower.get(j).is_some_and(|n| n == "%") {
+            j += 1;
+        }
+        // Ages: "aged 45", "45 years old", "Smith, 45,".
+        if unit.is_empty() || unit == "age" {
+            let years_old = lower.get(j).is_some_and(|n| n == "years" || n == "year")
+                && lower.get(j + 1).is_some_and(|n| n == "old");
+            let aged = start > 0 && lower[start - 1] == "aged";
+            let apposition = start >= 2
+                && toks[start - 1] == ","
+                && toks[start - 2].starts_with(char::is_uppercase)
+                && toks
+                    .get(j)
+                    .is_some_and(|n| n == "," || n == ")" || n == ".");
+            if years_old || aged || apposition || unit == "age" {
+                unit = "age";
+                if apposition {
+                    noun_shown = toks[start - 2].clone();
+                    noun = text::fold(&noun_shown);
+                }
+            }
+        }
+        // The counted noun: after the number ("12 people", "35% of the
+        // vote"), else before it ("killed 12", "a reward of $35,000").
+        if noun.is_empty() && unit != "age" {
+            let mut k = j;
+            if lower.get(k).is_some_and(|n| n == "of") {
+                k += 1;
+                while lower.get(k).is_some_and(|n| is_determiner(n)) {
+                    k += 1;
+                }
+            }
+            while lower.get(k).is_some_and(|n| is_filler_adjective(n)) {
+                k += 1;
+            }
+            // "23 reports of fires" counts fires.
+            if lower
+                .get(k)
+                .is_some_and(|n| matches!(n.as_str(), "reports" | "cases" | "incidents"))
+                && lower.get(k + 1).is_some_and(|n| n == "of")
+            {
+                k += 2;
+            }
+            let content = |w: &str| {
+                w.chars().next().is_some_and(char::is_alphabetic)
+                    && !text::is_stop(w)
+                    && !text::is_reporting(w)
+                    && !is_hedge(w)
+                    && !text::is_time_word(w)
+            };
+            if lower.get(k).is_some_and(|n| content(n)) {
+                // The head of a short noun phrase: "three public libraries"
+                // counts libraries (a plural after a singular modifier).
+                while k + 1 < lower.len()
+                    && k < j + 3
+                    && !lower[k].ends_with('s')
+                    && lower[k + 1].ends_with('s')
+                    && content(&lower[k + 1])
+                {
+                    k += 1;
+                }
+                noun_shown = toks[k].clone();
+                noun = text::stem(&text::fold(&lower[k]));
+            } else {
+                // A level ("rose to 15") names its subject before the verb;
+                // a change ("fell 6%") is signed by its verb.
+                let level = start > 0 && matches!(lower[start - 1].as_str(), "to" | "at");
+                let mut b = start;
+                let mut steps = 0;
+                let mut changed = false;
+                while b > 0 && steps < 5 {
+                    b -= 1;
+                    steps += 1;
+                    let w = &lower[b];
+                    let noun_use = b > 0 && is_determiner(&lower[b - 1]);
+                    if let Some(sign) = change_sign(w).filter(|_| !noun_use) {
+                        if !level && !changed {
+                            value *= sign;
+                            shown = format!("{} {shown}", toks[b]);
+                            changed = true;
+                        }
+                        continue;
+                    }
+                    if content(w) && (b == 0 || !toks[b].starts_with(char::is_uppercase)) {
+                        noun_shown = toks[b].clone();
+                        noun = text::stem(&text::fold(w));
+                        break;
+                    }
+                    if !(is_hedge(w)
+                        || is_determiner(w)
+                        || matches!(w.as_str(), "of" | "at" | "by" | "from" | "$" | "£" | "€"))
+                    {
+                        break;
+                    }
+                }
+                if changed && noun.is_empty() {
+                    noun = "change".to_string();
+                }
+            }
+            if let Some(c) = canonical_noun(&noun) {
+                noun = c.to_string();
+            }
+        }
+        let hedged = (start.saturating_sub(3)..start).any(|b| {
+            matches!(
+                lower[b].as_str(),
+                "about"
+                    | "around"
+                    | "approximately"
+                    | "roughly"
+                    | "nearly"
+                    | "almost"
+                    | "some"
+                    | "estimated"
+                    | "over"
+                    | "more"
+                    | "less"
+                    | "fewer"
+                    | "under"
+                    | "least"
+                    | "upwards"
+                    | "approx"
+                    | "~"
+                    | "close"
+            ) || (lower[b] == "up" && lower.get(b + 1).is_some_and(|n| n == "to"))
+        }) || lower
+            .get(j)
+            .is_some_and(|n| n == "+" || n == "-plus" || n == "plus");
+        out.push(Quantity {
+            value,
+            precision,
+            hedge: if hedged { Hedge::Hedged } else { Hedge::None },
+            unit,
+            noun,
+            noun_shown,
+            shown,
+        });
+    }
+    out
+}
+
+/// Whether two values of one slot agree, by the tolerance rule above.
+fn agree(a: &Quantity, b: &Quantity) -> bool {
+    let (x, y) = (a.value, b.value);
+    if (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0) {
+        return true;
+    }
+    let q = a.precision.max(b.precision);
+    if q > 0.0 && ((x / q).round() - (y / q).round()).abs() < 0.5 {
+        return true;
+    }
+    if a.hedge == Hedge::Hedged || b.hedge == Hedge::Hedged {
+        return (x - y).abs() <= HEDGE_TOLERANCE * x.abs().max(y.abs());
+    }
+    false
+}
+
+/// The slot two quantities share: same unit and same counted noun.
+fn same_slot(a: &Quantity, b: &Quantity) -> bool {
+    a.unit == b.unit && a.noun == b.noun
+}
+
+fn number_conflicts(facts: &[Facts], label: &dyn Fn(usize) -> String, out: &mut Vec<Conflict>) {
+    // Slots in first-seen order: (unit, noun).
+    let mut slots: Vec<(&'static str, String, String)> = Vec::new();
+    for f in facts {
+        for q in &f.quantities {
+            if !slots.iter().any(|s| s.0 == q.unit && s.1 == q.noun) {
+                slots.push((q.unit, q.noun.clone(), q.noun_shown.clone()));
+            }
+        }
+    }
+    for (unit, noun, noun_shown) in slots {
+        let per: Vec<Vec<&Quantity>> = facts
+            .iter()
+            .map(|f| {
+                f.quantities
+                    .iter()
+                    .filter(|q| q.unit == unit && q.noun == noun)
+                    .collect()
+            })
+            .collect();
+        // A slot with no counted noun is compared only when each member
+        // fills it once: otherwise two sums may be two different things.
+        if noun.is_empty() && per.iter().any(|p| p.len() > 1) {
+            continue;
+        }
+        let mut flagged: Vec<Vec<String>> = vec![Vec::new(); facts.len()];
+        for i in 0..per.len() {
+            for j in i + 1..per.len() {
+                if per[i].is_empty() || per[j].is_empty() {
+                    continue;
+                }
+                let cross = per[i]
+                    .iter()
+                    .any(|a| per[j].iter().any(|b| same_slot(a, b) && agree(a, b)));
+                if cross {
+                    continue;
+                }
+                for (k, side) in [(i, &per[i]), (j, &per[j])] {
+                    for q in side.iter() {
+                        if !flagged[k].contains(&q.shown) {
+                            flagged[k].push(q.shown.clone());
+                        }
+                    }
+                }
+            }
+        }
+        if flagged.iter().all(Vec::is_empty) {
+            continue;
+        }
+        let what = match (unit, noun_shown.is_empty()) {
+            _ if noun == "dead" => "killed".to_string(),
+            _ if noun == "injur" => "injured".to_string(),
+            ("age", true) => "age".to_string(),
+            ("age", false) => format!("age of {noun_shown}"),
+            ("%", true) => "percentage".to_string(),
+            ("$" | "£" | "€", true) => "sum".to_string(),
+            ("m", true) => "distance".to_string(),
+            (_, true) => "number".to_string(),
+            (_, false) => noun_shown.to_lowercase(),
+        };
+        out.push(slot_conflict("number", &what, flagged, label));
+    }
+}
+
+/// One conflict: "what: a vs b", with each member's values.
+fn slot_conflict(
+    kind: &str,
+    what: &str,
+    flagged: Vec<Vec<String>>,
+    label: &dyn Fn(usize) -> String,
+) -> Conflict {
+    let mut shown: Vec<String> = Vec::new();
+    for v in flagged.iter().filter(|v| !v.is_empty()) {
+        let s = v.join(", ");
+        if !shown.contains(&s) {
+            shown.push(s);
+        }
+    }
+    Conflict {
+        kind: kind.to_string(),
+        slot: format!("{what}: {}", shown.join(" vs ")),
+        values: flagged
+            .into_iter()
+            .enumerate()
+            .map(|(i, values)| ConflictValue {
+                source: label(i),
+                values,
+            })
+            .collect(),
+    }
+}
+
+/// The same event on another day: each member names exactly one month-day
+/// (or, failing that, exactly one weekday) and they differ. More than one
+/// date in a member may be two events, so it is not compared.
+fn date_conflicts(facts: &[Facts], label: &dyn Fn(usize) -> String, out: &mut Vec<Conflict>) {
+    let one_date: Vec<Option<&((u32, u32), String)>> = facts
+        .iter()
+        .map(|f| (f.dates.len() == 1).then(|| &f.dates[0]))
+        .collect();
+    let mut flagged: Vec<Vec<String>> = vec![Vec::new(); facts.len()];
+    let mut any = false;
+    for i in 0..facts.len() {
+        for j in i + 1..facts.len() {
+            if let (Some(a), Some(b)) = (one_date[i], one_date[j])
+                && a.0 != b.0
+            {
+                any = true;
+                for (k, v) in [(i, a), (j, b)] {
+                    if !flagged[k].contains(&v.1) {
+                        flagged[k].push(v.1.clone());
+                    }
+                }
+            }
+        }
+    }
+    if any {
+        out.push(slot_conflict("date", "date", flagged, label));
+    }
+    let one_day: Vec<Option<&String>> = facts
+        .iter()
+        .map(|f| (f.weekdays.len() == 1).then(|| &f.weekdays[0]))
+        .collect();
+    let mut flagged: Vec<Vec<String>> = vec![Vec::new(); facts.len()];
+    let mut any = false;
+    for i in 0..facts.len() {
+        for j in i + 1..facts.len() {
+            if let (Some(a), Some(b)) = (one_day[i], one_day[j])
+                && a != b
+            {
+                any = true;
+                for (k, v) in [(i, a), (j, b)] {
+                    let v = capitalise(v);
+                    if !flagged[k].contains(&v) {
+                        flagged[k].push(v);
+                    }
+                }
+            }
+        }
+    }
+    if any {
+        out.push(slot_conflict("date", "day", flagged, label));
+    }
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// A different person named as the speaker of the same quote: both members
+/// quote directly, their quotes share most words, and the speakers are two
+/// named people (not one person by name and by role, not a nickname or a
+/// spelling variant).
+fn speaker_conflicts(docs: &[Document], members: &[(usize, Vec<usize>)], out: &mut Vec<Conflict>) {
+    let attr = |(d, ss): &(usize, Vec<usize>)| -> Option<&Sentence> {
+        ss.iter()
+            .map(|&s| &docs[*d].sentences[s])
+            .find(|s| s.attribution.cue == Cue::Direct)
+    };
+    let mut flagged: Vec<Vec<String>> = vec![Vec::new(); members.len()];
+    let mut any = false;
+    for i in 0..members.len() {
+        for j in i + 1..members.len() {
+            let (Some(x), Some(y)) = (attr(&members[i]), attr(&members[j])) else {
+                continue;
+            };
+            let (ax, ay) = (&x.attribution, &y.attribution);
+            let (Some(sx), Some(sy)) = (&ax.speaker, &ay.speaker) else {
+                continue;
+            };
+            if ax.anonymous
+                || ay.anonymous
+                || !sx.starts_with(char::is_uppercase)
+                || !sy.starts_with(char::is_uppercase)
+                || same_person(sx, sy)
+                || same_by_role(ax, ay)
+                || same_by_role(ay, ax)
+            {
+                continue;
+            }
+            // Neither report names the other's speaker anywhere in the member.
+            let mentions = |m: &(usize, Vec<usize>), who: &str| {
+                let last = who.split_whitespace().last().unwrap_or(who);
+                m.1.iter()
+                    .any(|&s| docs[m.0].sentences[s].clean.contains(last))
+            };
+            if mentions(&members[i], sy) || mentions(&members[j], sx) {
+                continue;
+            }
+            let (qx, qy) = (
+                member_quotes(docs, &members[i]),
+                member_quotes(docs, &members[j]),
+            );
+            if quote_overlap(&qx, &qy) < 0.5 {
+                continue;
+            }
+            any = true;
+            for (k, v) in [(i, sx), (j, sy)] {
+                if !flagged[k].contains(v) {
+                    flagged[k].push(v.clone());
+                }
+            }
+        }
+    }
+    if any {
+        let label = |i: usize| docs[members[i].0].label.clone();
+        out.push(slot_conflict(
+            "name",
+            "speaker of the quote",
+            flagged,
+            &label,
+        ));
+    }
+}
+
+/// Share of the shorter quote's words found in the other quote.
+fn quote_overlap(a: &str, b: &str) -> f64 {
+    use std::collections::HashSet;
+    use unicode_segmentation::UnicodeSegmentation;
+    let wa: HashSet<String> = a.unicode_words().map(text::fold).collect();
+    let wb: HashSet<String> = b.unicode_words().map(text::fold).collect();
+    let small = wa.len().min(wb.len());
+    if small == 0 {
+        return 0.0;
+    }
+    wa.intersection(&wb).count() as f64 / small as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Vec<(f64, &'static str, String)> {
+        let toks = tokens(text);
+        let mut f = Facts::default();
+        let used = f.add_dates(&toks);
+        quantities(&toks, &used)
+            .into_iter()
+            .map(|q| (q.value, q.unit, q.noun))
+            .collect()
+    }
+
+    #[test]
+    fn quantities_carry_unit_and_counted_noun() {
+        assert_eq!(q("A 48-page indictment."), vec![(48.0, "", "page".into())]);
+        assert_eq!(
+            q("The storm killed 12 people."),
+            vec![(12.0, "", "peopl".into())]
+        );
+        assert_eq!(q("Three bills passed."), vec![(3.0, "", "bill".into())]);
+        assert_eq!(
+            q("a reward of $ 35,000 for information"),
+            vec![(35000.0, "$", "reward".into())]
+        );
+        assert_eq!(q("nearly $44 million"), vec![(44e6, "$", String::new())]);
+        assert_eq!(
+            q("a fall of 200ft"),
+            vec![(200.0 * 0.3048, "m", "fall".into())]
+        );
+        // Casualty words share one slot; a change is signed by its verb.
+        assert_eq!(q("12 dead in Selvane"), vec![(12.0, "", "dead".into())]);
+        assert_eq!(
+            q("Death toll rises to 15 as the storm"),
+            vec![(15.0, "", "dead".into())]
+        );
+        assert_eq!(
+            q("Shares fell 6% in Frankfurt"),
+            vec![(-6.0, "%", "share".into())]
+        );
+        assert_eq!(q("23 reports of fires"), vec![(23.0, "", "fire".into())]);
+        assert_eq!(
+            q("John Smith, 45, said"),
+            vec![(45.0, "age", "smith".into())]
+        );
+        // Years, times and dates are not quantities.
+        assert!(q("In 2014, at 10:30 on December 17, he left.").is_empty());
+    }
+
+    fn quantity(text: &str) -> Quantity {
+        let toks = tokens(text);
+        quantities(&toks, &[]).remove(0)
+    }
+
+    #[test]
+    fn tolerance_rule() {
+        // Rounding to the less precise value.
+        assert!(agree(&quantity("35.72%"), &quantity("35.7%")));
+        // A hedge allows 10%.
+        assert!(agree(
+            &quantity("nearly $44 million"),
+            &quantity("$43 million")
+        ));
+        assert!(!agree(
+            &quantity("about 150 metres"),
+            &quantity("approximately 200 metres")
+        ));
+        assert!(!agree(&quantity("12 killed"), &quantity("15 killed")));
+        assert!(agree(&quantity("three people"), &quantity("3 people")));
+    }
+
+    #[test]
+    fn december_17_is_a_day() {
+        let mut f = Facts::default();
+        f.add("The vote was held on December 17, 2025, officials said.");
+        assert_eq!(f.dates, vec![((12, 17), "December 17".to_string())]);
+        let mut f = Facts::default();
+        f.add("It happened on 15 Dec. in Moscow.");
+        assert_eq!(f.dates, vec![((12, 15), "December 15".to_string())]);
+    }
+}
