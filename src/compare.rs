@@ -45,8 +45,17 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
                 attribution: attribution_report(&docs[*d].sentences[member_attr(docs, *d, ss)]),
             });
         }
+        // A claim is unique to a source only when no related group carries
+        // part of it in another source.
         let kind = if g.members.len() > 1 {
             GroupKind::Shared
+        } else if g.related.iter().any(|r| {
+            alignment.groups[r.group]
+                .members
+                .iter()
+                .any(|m| m.0 != g.members[0].0)
+        }) {
+            GroupKind::Partial
         } else {
             unique_groups[g.members[0].0].push(gid);
             GroupKind::Unique
@@ -78,6 +87,11 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
             sources: g.members.iter().map(|(d, _)| label(*d)).collect(),
             members,
             links: g.links.iter().map(|l| link_report(docs, l)).collect(),
+            related: g
+                .related
+                .iter()
+                .map(|r| related_report(docs, alignment, r))
+                .collect(),
             conflicts,
             attribution_diffs,
         });
@@ -113,6 +127,10 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
     let unique = groups
         .iter()
         .filter(|g| g.kind == GroupKind::Unique)
+        .count();
+    let partial = groups
+        .iter()
+        .filter(|g| g.kind == GroupKind::Partial)
         .count();
     let changed = groups
         .iter()
@@ -152,7 +170,8 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
             sentences,
             groups: groups.len(),
             shared_by_all,
-            shared_by_some: groups.len() - shared_by_all - unique,
+            shared_by_some: groups.len() - shared_by_all - unique - partial,
+            partial,
             unique,
             changed,
             coverage,
@@ -361,6 +380,33 @@ fn link_report(docs: &[Document], l: &Link) -> LinkReport {
         },
         score: round3(l.score),
         evidence: l.evidence.clone(),
+    }
+}
+
+fn related_report(
+    docs: &[Document],
+    alignment: &Alignment,
+    r: &crate::align::Related,
+) -> RelatedReport {
+    let other = &alignment.groups[r.group];
+    RelatedReport {
+        group: r.group,
+        kind: r.kind,
+        score: round3(r.score),
+        evidence: r.evidence.clone(),
+        sources: other
+            .members
+            .iter()
+            .map(|(d, _)| docs[*d].label.clone())
+            .collect(),
+        members: other
+            .members
+            .iter()
+            .map(|(d, ss)| SentenceRef {
+                source: docs[*d].label.clone(),
+                sentences: ss.clone(),
+            })
+            .collect(),
     }
 }
 

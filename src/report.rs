@@ -25,8 +25,8 @@ pub struct SourceReport {
     /// Title, byline, published, modified, site, url (HTML pages).
     pub meta: std::collections::BTreeMap<String, String>,
     pub sentences: Vec<SentenceReport>,
-    /// Ids of the groups that hold only this source's sentences: its claims
-    /// found nowhere else.
+    /// Ids of the groups that hold only this source's sentences and have no
+    /// related group with another source: its claims found nowhere else.
     pub unique_groups: Vec<usize>,
 }
 
@@ -92,8 +92,12 @@ pub struct AttributionDiff {
 pub enum GroupKind {
     /// Members from two or more sources.
     Shared,
-    /// Members from one source only.
+    /// Members from one source only, and no related group with another
+    /// source: a claim found nowhere else.
     Unique,
+    /// Members from one source only, but part of the claim is carried by a
+    /// related group with another source.
+    Partial,
 }
 
 /// How the members' wording compares.
@@ -138,6 +142,9 @@ pub struct GroupReport {
     /// In input order; the first member is the reference of the diffs.
     pub members: Vec<MemberReport>,
     pub links: Vec<LinkReport>,
+    /// Groups that share part of this group's claim (a merge, a split, an
+    /// overlap); symmetric: each edge appears in both groups.
+    pub related: Vec<RelatedReport>,
     /// Numbers that do not agree between members.
     pub conflicts: Vec<Conflict>,
     /// Where the members' attributions differ.
@@ -191,6 +198,23 @@ pub struct LinkReport {
     pub evidence: Vec<String>,
 }
 
+/// An edge to a group that shares part of a claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RelatedReport {
+    /// Id of the other group.
+    pub group: usize,
+    /// `partial` for now.
+    pub kind: crate::align::RelatedKind,
+    /// Similarity, 0–1, rounded to 3 decimals.
+    pub score: f64,
+    /// Shared content words behind the score, strongest first.
+    pub evidence: Vec<String>,
+    /// Sources of the other group, in input order (for display).
+    pub sources: Vec<String>,
+    /// The other group's sentences per source (for display).
+    pub members: Vec<SentenceRef>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Conflict {
     /// `number` for now.
@@ -212,6 +236,8 @@ pub struct Summary {
     pub groups: usize,
     pub shared_by_all: usize,
     pub shared_by_some: usize,
+    /// Groups of one source whose claim is partly in another source.
+    pub partial: usize,
     pub unique: usize,
     /// Shared groups whose wording differs beyond typography.
     pub changed: usize,
