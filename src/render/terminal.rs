@@ -193,6 +193,28 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
                     detail
                 );
             }
+            for rel in &g.related {
+                let whom: Vec<String> = rel
+                    .members
+                    .iter()
+                    .map(|m| format!("{} {}", m.source, ids(&m.sentences)))
+                    .collect();
+                let why = if opts.explain {
+                    format!(
+                        " (group {}, score {:.3}: {})",
+                        rel.group,
+                        rel.score,
+                        rel.evidence.join(", ")
+                    )
+                } else {
+                    String::new()
+                };
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    p.dim(&format!("partly also in {}{why}", whom.join(", ")))
+                );
+            }
             if opts.explain {
                 for l in &g.links {
                     let _ = writeln!(
@@ -247,9 +269,14 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
         .map(|(s, c)| format!("{} {}", s.label, c))
         .collect();
     let _ = writeln!(out, "  sentences: {}", per.join(" · "));
+    let partly = if sm.partial > 0 {
+        format!(", {} partly shared", sm.partial)
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "  groups: {} — {} shared by all, {} by some, {} unique; {} with changed wording",
+        "  groups: {} — {} shared by all, {} by some{partly}, {} unique; {} with changed wording",
         sm.groups, sm.shared_by_all, sm.shared_by_some, sm.unique, sm.changed
     );
     let _ = writeln!(
