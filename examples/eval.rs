@@ -517,6 +517,7 @@ fn labelled_links(clusters: &Path, labels: &Path, threshold: f64) {
     let (mut eq_pred_ok, mut eq_pred, mut pa_pred_ok, mut pa_pred) = (0, 0, 0, 0);
     let mut conf = [[0usize; 2]; 2];
     let mut stories = 0;
+    let debug = std::env::var_os("EVAL_DEBUG").is_some();
     for story in labels_v["stories"].as_array().into_iter().flatten() {
         let ids: Vec<String> = story["docs"]
             .as_array()
@@ -589,6 +590,36 @@ fn labelled_links(clusters: &Path, labels: &Path, threshold: f64) {
                 }
                 let p_unique = unique_groups.contains(&sent.group);
                 conf[usize::from(g_unique)][usize::from(p_unique)] += 1;
+                if debug && g_unique != p_unique {
+                    println!(
+                        "  {} {}[{}] {}",
+                        if p_unique {
+                            "FALSE ONLY-IN"
+                        } else {
+                            "MISSED ONLY-IN"
+                        },
+                        s.label,
+                        sent.id,
+                        sent.text.replace('\n', " ")
+                    );
+                    for ((a, b), kind) in &gold {
+                        let other = if *a == k {
+                            b
+                        } else if *b == k {
+                            a
+                        } else {
+                            continue;
+                        };
+                        let txt = report
+                            .sources
+                            .iter()
+                            .find(|x| x.label == other.0)
+                            .and_then(|x| x.sentences.iter().find(|y| y.start as u64 == other.1))
+                            .map(|y| format!("{}[{}] {}", other.0, y.id, y.text.replace('\n', " ")))
+                            .unwrap_or_default();
+                        println!("      gold {kind}: {txt}");
+                    }
+                }
             }
         }
     }

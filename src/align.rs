@@ -38,9 +38,9 @@ use std::collections::BTreeMap;
 /// each posting list scanned is at most this long.
 pub const MAX_POSTINGS: usize = 400;
 /// Partners kept per sentence, over all other documents.
-pub const MAX_CANDIDATES: usize = 48;
+pub const MAX_CANDIDATES: usize = 32;
 /// Partners kept per sentence and per other document.
-pub const CANDIDATES_PER_DOC: usize = 4;
+pub const CANDIDATES_PER_DOC: usize = 3;
 /// Longest run of adjacent sentences tried against one sentence (a claim
 /// split into up to this many sentences, or merged from them).
 pub const MAX_RUN: usize = 4;
@@ -48,7 +48,7 @@ pub const MAX_RUN: usize = 4;
 pub const MAX_RELATED: usize = 8;
 /// Two groups join when their summed vectors reach this share of the link
 /// threshold.
-const COHERENCE: f64 = 0.5;
+const COHERENCE: f64 = 1.0;
 /// Terms kept in a group's summed vector for the coherence check.
 const CENTROID_TERMS: usize = 64;
 
@@ -494,8 +494,17 @@ pub fn align(docs: &[Document], opts: &AlignOptions) -> Alignment {
     links.extend(found);
     let (mut al, mut rejected) = groups_from_links(docs, &v, links, n_same, opts);
     rejected.extend(partial);
-    add_related(&mut al, rejected);
+    add_related(&v, &mut al, rejected);
     al
+}
+
+/// The shared words of a link's two sides.
+fn link_evidence(v: &Vectors, l: &Link) -> Vec<String> {
+    let side = |d: usize, ss: &[usize]| {
+        ss.iter()
+            .fold(Vec::new(), |acc: Vector, &s| add(&acc, &v.vecs[d][s]))
+    };
+    evidence(v, &side(l.a.0, &l.a.1), &side(l.b.0, &l.b.1))
 }
 
 /// The thresholds, derived from the one option.
@@ -554,7 +563,8 @@ fn links_from_candidates(
             near.entry((b, a.0)).or_default().push(a.1);
         }
         let link = |sc: f64| Link {
-            evidence: evidence(v, va, vb),
+            // Filled in only for links that are kept (see `link_evidence`).
+            evidence: Vec::new(),
             a: (a.0, vec![a.1]),
             b: (b.0, vec![b.1]),
             score: sc,
@@ -770,12 +780,15 @@ fn groups_from_links(
         for &(d, s) in &loose {
             parts.push((unit(&v.vecs[d][s]), 1));
         }
+        // Headlines are linked at a lower level, and joined at a lower level.
         let all_headlines = ends.iter().all(|&(d, s)| docs[d].sentences[s].headline);
-        let incoherent = !is_same
-            && !all_headlines
-            && parts.len() >= 2
-            && parts.iter().filter(|p| p.1 > 1).count() >= 1
-            && {
+        let coherent_min = if all_headlines {
+            Levels::of(opts).headlines
+        } else {
+            coherent_min
+        };
+        let incoherent =
+            !is_same && parts.len() >= 2 && parts.iter().filter(|p| p.1 > 1).count() >= 1 && {
                 // The biggest part against all the others together.
                 let (bi, _) = parts
                     .iter()
@@ -807,6 +820,10 @@ fn groups_from_links(
         for &(d, s) in &loose {
             centroid = sum(&centroid, &unit(&v.vecs[d][s]));
             size += 1;
+        }
+        let mut link = link;
+        if link.evidence.is_empty() {
+            link.evidence = link_evidence(v, &link);
         }
         all_links.push(link);
         let id = groups.len();
@@ -857,7 +874,7 @@ fn groups_from_links(
 
 /// Turn rejected links and partial overlaps into symmetric `related` edges
 /// between distinct groups, strongest first, at most [`MAX_RELATED`] per group.
-fn add_related(al: &mut Alignment, links: Vec<Link>) {
+fn add_related(v: &Vectors, al: &mut Alignment, links: Vec<Link>) {
     let mut group_of: HashMap<SentRef, usize> = HashMap::default();
     for (gid, g) in al.groups.iter().enumerate() {
         for (d, ss) in &g.members {
@@ -867,7 +884,7 @@ fn add_related(al: &mut Alignment, links: Vec<Link>) {
         }
     }
     // Best link per group pair.
-    let mut edges: BTreeMap<(usize, usize), (f64, Vec<String>)> = BTreeMap::new();
+    let mut edges: BTreeMap<(usize, usize), (f64, Link)> = BTreeMap::new();
     for l in links {
         let ga: Vec<usize> =
             l.a.1
@@ -885,20 +902,28 @@ fn add_related(al: &mut Alignment, links: Vec<Link>) {
                     continue;
                 }
                 let key = (x.min(y), x.max(y));
-                let e = edges.entry(key).or_insert((0.0, Vec::new()));
-                if l.score > e.0 {
-                    *e = (l.score, l.evidence.clone());
+                match edges.get_mut(&key) {
+                    Some(e) if e.0 >= l.score => {}
+                    Some(e) => *e = (l.score, l.clone()),
+                    None => {
+                        edges.insert(key, (l.score, l.clone()));
+                    }
                 }
             }
         }
     }
-    let mut list: Vec<((usize, usize), (f64, Vec<String>))> = edges.into_iter().collect();
+    let mut list: Vec<((usize, usize), (f64, Link))> = edges.into_iter().collect();
     list.sort_by(|x, y| y.1.0.total_cmp(&x.1.0).then(x.0.cmp(&y.0)));
     let mut count = vec![0usize; al.groups.len()];
-    for ((x, y), (score, ev)) in list {
+    for ((x, y), (score, link)) in list {
         if count[x] >= MAX_RELATED || count[y] >= MAX_RELATED {
             continue;
         }
+        let ev = if link.evidence.is_empty() {
+            link_evidence(v, &link)
+        } else {
+            link.evidence
+        };
         count[x] += 1;
         count[y] += 1;
         al.groups[x].related.push(Related {

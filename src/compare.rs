@@ -87,11 +87,7 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
             sources: g.members.iter().map(|(d, _)| label(*d)).collect(),
             members,
             links: g.links.iter().map(|l| link_report(docs, l)).collect(),
-            related: g
-                .related
-                .iter()
-                .map(|r| related_report(docs, alignment, r))
-                .collect(),
+            related: g.related.iter().map(related_report).collect(),
             conflicts,
             attribution_diffs,
         });
@@ -107,7 +103,8 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
         })
         .collect();
     let sentences: Vec<usize> = docs.iter().map(|d| d.sentences.len()).collect();
-    let coverage = (0..n)
+    let shown = if n <= MAX_COVERAGE_SOURCES { n } else { 0 };
+    let coverage = (0..shown)
         .map(|i| {
             (0..n)
                 .map(|j| {
@@ -383,30 +380,12 @@ fn link_report(docs: &[Document], l: &Link) -> LinkReport {
     }
 }
 
-fn related_report(
-    docs: &[Document],
-    alignment: &Alignment,
-    r: &crate::align::Related,
-) -> RelatedReport {
-    let other = &alignment.groups[r.group];
+fn related_report(r: &crate::align::Related) -> RelatedReport {
     RelatedReport {
         group: r.group,
         kind: r.kind,
         score: round3(r.score),
         evidence: r.evidence.clone(),
-        sources: other
-            .members
-            .iter()
-            .map(|(d, _)| docs[*d].label.clone())
-            .collect(),
-        members: other
-            .members
-            .iter()
-            .map(|(d, ss)| SentenceRef {
-                source: docs[*d].label.clone(),
-                sentences: ss.clone(),
-            })
-            .collect(),
     }
 }
 

@@ -8,6 +8,9 @@ use serde::Serialize;
 /// Version of the JSON schema. Bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// Most sources for which the coverage matrix is given.
+pub const MAX_COVERAGE_SOURCES: usize = 100;
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub version: u32,
@@ -209,10 +212,6 @@ pub struct RelatedReport {
     pub score: f64,
     /// Shared content words behind the score, strongest first.
     pub evidence: Vec<String>,
-    /// Sources of the other group, in input order (for display).
-    pub sources: Vec<String>,
-    /// The other group's sentences per source (for display).
-    pub members: Vec<SentenceRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -242,7 +241,9 @@ pub struct Summary {
     /// Shared groups whose wording differs beyond typography.
     pub changed: usize,
     /// `coverage[i][j]`: share of source i's sentences that sit in a group with
-    /// source j (1.0 on the diagonal), rounded to 3 decimals.
+    /// source j (1.0 on the diagonal), rounded to 3 decimals. Empty when more
+    /// than [`MAX_COVERAGE_SOURCES`] sources are compared: the matrix grows
+    /// with the square of the sources and no view can show it.
     pub coverage: Vec<Vec<f64>>,
     /// True when some group misses a source or some wording differs.
     pub differences: bool,

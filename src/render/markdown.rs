@@ -73,11 +73,13 @@ fn attribution_kind(k: AttributionDiffKind) -> &'static str {
 }
 
 /// "partly also in" lines for a group's related groups.
-fn related_md(out: &mut String, g: &GroupReport) {
+fn related_md(out: &mut String, r: &Report, g: &GroupReport) {
     for rel in &g.related {
-        let whom: Vec<String> = rel
-            .members
-            .iter()
+        let whom: Vec<String> = r
+            .groups
+            .get(rel.group)
+            .into_iter()
+            .flat_map(|o| &o.members)
             .map(|m| format!("{} {}", escape(&m.source), ids(&m.sentences)))
             .collect();
         let _ = writeln!(
@@ -173,7 +175,7 @@ pub fn render(r: &Report, min: Option<Significance>) -> String {
                     escape(&m.text)
                 );
                 let mut sub = String::new();
-                related_md(&mut sub, g);
+                related_md(&mut sub, r, g);
                 for line in sub.lines() {
                     let _ = writeln!(out, "  {line}");
                 }
@@ -266,7 +268,7 @@ pub fn render(r: &Report, min: Option<Significance>) -> String {
                 body
             );
         }
-        related_md(&mut out, g);
+        related_md(&mut out, r, g);
         let _ = writeln!(out);
     }
     if !folded.is_empty() {

@@ -194,9 +194,11 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
                 );
             }
             for rel in &g.related {
-                let whom: Vec<String> = rel
-                    .members
-                    .iter()
+                let whom: Vec<String> = report
+                    .groups
+                    .get(rel.group)
+                    .into_iter()
+                    .flat_map(|o| &o.members)
                     .map(|m| format!("{} {}", m.source, ids(&m.sentences)))
                     .collect();
                 let why = if opts.explain {
