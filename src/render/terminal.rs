@@ -99,6 +99,24 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
                 format!("{} of {n} sources", g.members.len())
             };
             match g.wording {
+                _ if g.kind == GroupKind::Partial => {
+                    let m = &g.members[0];
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        p.bold(&format!(
+                            "≈ group {} · only {}, partly shared",
+                            g.id, m.source
+                        ))
+                    );
+                    let _ = writeln!(
+                        out,
+                        "  {} {} {}",
+                        p.label(&pad(&m.source)),
+                        p.dim(&ids(&m.sentences)),
+                        m.text
+                    );
+                }
                 Wording::Identical | Wording::Trivial => {
                     let how = if g.wording == Wording::Identical {
                         "same wording"
