@@ -2,7 +2,14 @@
 //!
 //! ```text
 //! cargo run --release --example eval -- --data ../shared/data [--threshold 0.22] [--sweep]
+//!     [--links LABELS.json]... [--links-only]
 //! ```
+//!
+//! `--links FILE` reads hand-labelled links in the format of
+//! `../labels/links-dev.json` (stories with docs, sentence spans, links of
+//! kind `equivalent` or `partial`, unique sentences) and prints link
+//! precision / recall / F1 overall and per kind, "only in" precision and
+//! recall, and the unique/shared macro-F1.
 //!
 //! Prints:
 //! - Golden Rules (sentence boundaries): storydiff, the `sentencex` crate and
@@ -22,6 +29,8 @@ fn main() {
     let mut data = PathBuf::from("../shared/data");
     let mut threshold = AlignOptions::default().threshold;
     let mut sweep = false;
+    let mut label_files: Vec<PathBuf> = Vec::new();
+    let mut links_only = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -33,8 +42,28 @@ fn main() {
                     .expect("--threshold needs a number")
             }
             "--sweep" => sweep = true,
+            "--links" => {
+                label_files.push(PathBuf::from(args.next().expect("--links needs a path")))
+            }
+            "--links-only" => links_only = true,
             other => panic!("unknown argument {other}"),
         }
+    }
+    let ts0: Vec<f64> = if sweep {
+        (14..=40).step_by(2).map(|t| t as f64 / 100.0).collect()
+    } else {
+        vec![threshold]
+    };
+    for f in &label_files {
+        for &t in &ts0 {
+            labelled_links(&data.join("ecbplus/clusters.jsonl"), f, t);
+        }
+    }
+    if links_only {
+        for &t in &ts0 {
+            ecb_links(&data.join("ecbplus/clusters.jsonl"), t);
+        }
+        return;
     }
     golden_rules(&data.join("golden-rules/english.jsonl"));
     let ts: Vec<f64> = if sweep {
@@ -347,37 +376,10 @@ fn ecb_links(clusters: &Path, threshold: f64) {
         let Ok(report) = storydiff::compare(&sources, &opts) else {
             continue;
         };
-        let start_of = |label: &str, id: usize| -> u64 {
-            report
-                .sources
-                .iter()
-                .find(|s| s.label == label)
-                .and_then(|s| s.sentences.get(id))
-                .map_or(0, |s| s.start as u64)
-        };
-        let mut pred: BTreeSet<((String, u64), (String, u64))> = BTreeSet::new();
-        for g in &report.groups {
-            let sents: Vec<(String, u64)> = g
-                .members
-                .iter()
-                .flat_map(|m| {
-                    m.sentences
-                        .iter()
-                        .map(|&i| (m.source.clone(), start_of(&m.source, i)))
-                })
-                .collect();
-            for (k, a) in sents.iter().enumerate() {
-                for b in &sents[k + 1..] {
-                    if a.0 != b.0 {
-                        pred.insert(if a < b {
-                            (a.clone(), b.clone())
-                        } else {
-                            (b.clone(), a.clone())
-                        });
-                    }
-                }
-            }
-        }
+        // Links in one group and across related groups (partial overlaps,
+        // which this file's labels count as links too when labelled).
+        let (same, part) = predicted_pairs(&report);
+        let pred: BTreeSet<(SentKey, SentKey)> = same.union(&part).cloned().collect();
         let story_gold: BTreeSet<_> = gold
             .iter()
             .filter(|(a, _)| ids.contains(&a.0))
@@ -390,27 +392,250 @@ fn ecb_links(clusters: &Path, threshold: f64) {
             for sent in &s.sentences {
                 let key = (s.label.clone(), sent.start as u64);
                 let g_shared = story_gold.iter().any(|(a, b)| *a == key || *b == key);
-                let p_shared = pred.iter().any(|(a, b)| *a == key || *b == key);
+                let p_shared = !s.unique_groups.contains(&sent.group);
                 conf[usize::from(g_shared)][usize::from(p_shared)] += 1;
             }
         }
     }
-    let prf = |tp: usize, fp: usize, fneg: usize| {
-        let p = tp as f64 / (tp + fp).max(1) as f64;
-        let r = tp as f64 / (tp + fneg).max(1) as f64;
-        let f = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
-        (p, r, f)
-    };
     let (p, r, f) = prf(tp, fp, fneg);
     let (_, _, f_shared) = prf(conf[1][1], conf[0][1], conf[1][0]);
     let (_, _, f_unique) = prf(conf[0][0], conf[1][0], conf[0][1]);
     println!(
         "ecb+ labelled links (threshold {threshold:.2}): precision {p:.3} recall {r:.3} F1 {f:.3} (tp {tp}, fp {fp}, fn {fneg}); shared/unique macro-F1 {:.3}",
         (f_shared + f_unique) / 2.0
+    );
+}
+
+/// A sentence as labels name it: (document id, byte offset of its start).
+type SentKey = (String, u64);
+
+/// Sentence pairs the report links, by kind: pairs of different sources in
+/// one group (`equivalent`), and pairs across a related edge (`partial`).
+fn predicted_pairs(
+    report: &storydiff::report::Report,
+) -> (BTreeSet<(SentKey, SentKey)>, BTreeSet<(SentKey, SentKey)>) {
+    let start_of = |label: &str, id: usize| -> u64 {
+        report
+            .sources
+            .iter()
+            .find(|s| s.label == label)
+            .and_then(|s| s.sentences.get(id))
+            .map_or(0, |s| s.start as u64)
+    };
+    let sents_of = |g: &storydiff::report::GroupReport| -> Vec<SentKey> {
+        g.members
+            .iter()
+            .flat_map(|m| {
+                m.sentences
+                    .iter()
+                    .map(|&i| (m.source.clone(), start_of(&m.source, i)))
+            })
+            .collect()
+    };
+    let ordered = |a: &SentKey, b: &SentKey| {
+        if a < b {
+            (a.clone(), b.clone())
+        } else {
+            (b.clone(), a.clone())
+        }
+    };
+    let mut same = BTreeSet::new();
+    let mut part = BTreeSet::new();
+    for g in &report.groups {
+        let sents = sents_of(g);
+        for (k, a) in sents.iter().enumerate() {
+            for b in &sents[k + 1..] {
+                if a.0 != b.0 {
+                    same.insert(ordered(a, b));
+                }
+            }
+        }
+        for r in &g.related {
+            let other = sents_of(&report.groups[r.group]);
+            for a in &sents {
+                for b in &other {
+                    if a.0 != b.0 {
+                        part.insert(ordered(a, b));
+                    }
+                }
+            }
+        }
+    }
+    let part = part.difference(&same).cloned().collect();
+    (same, part)
+}
+
+fn prf(tp: usize, fp: usize, fneg: usize) -> (f64, f64, f64) {
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / (tp + fneg).max(1) as f64;
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    (p, r, f)
+}
+
+/// Hand-labelled links in the `links-dev.json` format: per kind and overall.
+/// A gold link is found when the report links the pair in either way (same
+/// group or related groups); per-kind precision counts the report's group
+/// pairs as `equivalent` and its related pairs as `partial`.
+fn labelled_links(clusters: &Path, labels: &Path, threshold: f64) {
+    let Ok(text) = std::fs::read_to_string(clusters) else {
+        println!("labelled links: {} not found, skipped", clusters.display());
+        return;
+    };
+    let Ok(lt) = std::fs::read_to_string(labels) else {
+        println!("labelled links: {} not found, skipped", labels.display());
+        return;
+    };
+    let labels_v: serde_json::Value = serde_json::from_str(&lt).unwrap_or_default();
+    let mut bodies: BTreeMap<String, String> = BTreeMap::new();
+    for line in text.lines() {
+        let Ok(c) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        for d in c["docs"].as_array().into_iter().flatten() {
+            let id = d["doc_id"].as_str().unwrap_or_default().to_string();
+            let body = format!(
+                "{}\n\n{}",
+                d["title"].as_str().unwrap_or_default(),
+                d["text"].as_str().unwrap_or_default()
+            );
+            bodies.insert(id, body);
+        }
+    }
+    let opts = Options {
+        align: AlignOptions { threshold },
+    };
+    let key = |v: &serde_json::Value| -> Option<SentKey> {
+        Some((v[0].as_str()?.to_string(), v[1].as_u64()?))
+    };
+    // Counts: all, equivalent, partial; tp/fp/fn.
+    let (mut tp, mut fp, mut fneg) = (0, 0, 0);
+    let (mut eq_found, mut eq_all, mut pa_found, mut pa_all) = (0, 0, 0, 0);
+    let (mut eq_pred_ok, mut eq_pred, mut pa_pred_ok, mut pa_pred) = (0, 0, 0, 0);
+    let mut conf = [[0usize; 2]; 2];
+    let mut stories = 0;
+    let debug = std::env::var_os("EVAL_DEBUG").is_some();
+    for story in labels_v["stories"].as_array().into_iter().flatten() {
+        let ids: Vec<String> = story["docs"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|x| x.as_str().map(String::from))
+            .collect();
+        let sources: Vec<Source> = ids
+            .iter()
+            .filter_map(|id| {
+                bodies
+                    .get(id)
+                    .map(|t| Source::from_text(id.clone(), t.clone()))
+            })
+            .collect();
+        let Ok(report) = storydiff::compare(&sources, &opts) else {
+            continue;
+        };
+        stories += 1;
+        let mut gold: BTreeMap<(SentKey, SentKey), String> = BTreeMap::new();
+        for l in story["links"].as_array().into_iter().flatten() {
+            let (Some(a), Some(b)) = (key(&l["a"]), key(&l["b"])) else {
+                continue;
+            };
+            let kind = l["kind"].as_str().unwrap_or("equivalent").to_string();
+            gold.insert(if a < b { (a, b) } else { (b, a) }, kind);
+        }
+        let (same, part) = predicted_pairs(&report);
+        let all: BTreeSet<_> = same.union(&part).cloned().collect();
+        for (pair, kind) in &gold {
+            let found = all.contains(pair);
+            if found {
+                tp += 1;
+            } else {
+                fneg += 1;
+            }
+            if kind == "partial" {
+                pa_all += 1;
+                pa_found += usize::from(found);
+            } else {
+                eq_all += 1;
+                eq_found += usize::from(found);
+            }
+        }
+        fp += all.iter().filter(|p| !gold.contains_key(*p)).count();
+        eq_pred += same.len();
+        eq_pred_ok += same.iter().filter(|p| gold.contains_key(*p)).count();
+        pa_pred += part.len();
+        pa_pred_ok += part.iter().filter(|p| gold.contains_key(*p)).count();
+        // Unique vs shared per sentence: gold unique = listed as unique; gold
+        // shared = has a link and is not listed; others (filler) are left out.
+        let gold_unique: BTreeSet<SentKey> = story["unique"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(key)
+            .collect();
+        let linked: BTreeSet<&SentKey> = gold.keys().flat_map(|(a, b)| [a, b]).collect();
+        let unique_groups: BTreeSet<usize> = report
+            .sources
+            .iter()
+            .flat_map(|s| s.unique_groups.iter().copied())
+            .collect();
+        for s in &report.sources {
+            for sent in &s.sentences {
+                let k = (s.label.clone(), sent.start as u64);
+                let g_unique = gold_unique.contains(&k);
+                if !g_unique && !linked.contains(&k) {
+                    continue;
+                }
+                let p_unique = unique_groups.contains(&sent.group);
+                conf[usize::from(g_unique)][usize::from(p_unique)] += 1;
+                if debug && g_unique != p_unique {
+                    println!(
+                        "  {} {}[{}] {}",
+                        if p_unique {
+                            "FALSE ONLY-IN"
+                        } else {
+                            "MISSED ONLY-IN"
+                        },
+                        s.label,
+                        sent.id,
+                        sent.text.replace('\n', " ")
+                    );
+                    for ((a, b), kind) in &gold {
+                        let other = if *a == k {
+                            b
+                        } else if *b == k {
+                            a
+                        } else {
+                            continue;
+                        };
+                        let txt = report
+                            .sources
+                            .iter()
+                            .find(|x| x.label == other.0)
+                            .and_then(|x| x.sentences.iter().find(|y| y.start as u64 == other.1))
+                            .map(|y| format!("{}[{}] {}", other.0, y.id, y.text.replace('\n', " ")))
+                            .unwrap_or_default();
+                        println!("      gold {kind}: {txt}");
+                    }
+                }
+            }
+        }
+    }
+    let (p, r, f) = prf(tp, fp, fneg);
+    let rate = |a: usize, b: usize| a as f64 / b.max(1) as f64;
+    // conf[gold unique][pred unique]
+    let (up, ur, uf) = prf(conf[1][1], conf[0][1], conf[1][0]);
+    let (_, _, sf) = prf(conf[0][0], conf[1][0], conf[0][1]);
+    println!(
+        "{} ({stories} stories, threshold {threshold:.2}): links P {p:.3} R {r:.3} F1 {f:.3} (tp {tp}, fp {fp}, fn {fneg}); equivalent R {:.3} ({eq_found}/{eq_all}), P as group pairs {:.3} ({eq_pred_ok}/{eq_pred}); partial R {:.3} ({pa_found}/{pa_all}), P as related pairs {:.3} ({pa_pred_ok}/{pa_pred}); only-in P {up:.3} R {ur:.3} F1 {uf:.3}; unique/shared macro-F1 {:.3}",
+        labels.display(),
+        rate(eq_found, eq_all),
+        rate(eq_pred_ok, eq_pred),
+        rate(pa_found, pa_all),
+        rate(pa_pred_ok, pa_pred),
+        (uf + sf) / 2.0
     );
 }
 

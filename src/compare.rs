@@ -43,8 +43,17 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
                 attribution: attribution_report(&docs[*d].sentences[member_attr(docs, *d, ss)]),
             });
         }
+        // A claim is unique to a source only when no related group carries
+        // part of it in another source.
         let kind = if g.members.len() > 1 {
             GroupKind::Shared
+        } else if g.related.iter().any(|r| {
+            alignment.groups[r.group]
+                .members
+                .iter()
+                .any(|m| m.0 != g.members[0].0)
+        }) {
+            GroupKind::Partial
         } else {
             unique_groups[g.members[0].0].push(gid);
             GroupKind::Unique
@@ -76,6 +85,7 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
             sources: g.members.iter().map(|(d, _)| label(*d)).collect(),
             members,
             links: g.links.iter().map(|l| link_report(docs, l)).collect(),
+            related: g.related.iter().map(related_report).collect(),
             conflicts,
             attribution_diffs,
         });
@@ -91,7 +101,8 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
         })
         .collect();
     let sentences: Vec<usize> = docs.iter().map(|d| d.sentences.len()).collect();
-    let coverage = (0..n)
+    let shown = if n <= MAX_COVERAGE_SOURCES { n } else { 0 };
+    let coverage = (0..shown)
         .map(|i| {
             (0..n)
                 .map(|j| {
@@ -111,6 +122,10 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
     let unique = groups
         .iter()
         .filter(|g| g.kind == GroupKind::Unique)
+        .count();
+    let partial = groups
+        .iter()
+        .filter(|g| g.kind == GroupKind::Partial)
         .count();
     let changed = groups
         .iter()
@@ -150,7 +165,8 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
             sentences,
             groups: groups.len(),
             shared_by_all,
-            shared_by_some: groups.len() - shared_by_all - unique,
+            shared_by_some: groups.len() - shared_by_all - unique - partial,
+            partial,
             unique,
             changed,
             coverage,
@@ -195,5 +211,14 @@ fn link_report(docs: &[Document], l: &Link) -> LinkReport {
         },
         score: round3(l.score),
         evidence: l.evidence.clone(),
+    }
+}
+
+fn related_report(r: &crate::align::Related) -> RelatedReport {
+    RelatedReport {
+        group: r.group,
+        kind: r.kind,
+        score: round3(r.score),
+        evidence: r.evidence.clone(),
     }
 }

@@ -8,6 +8,9 @@ use serde::Serialize;
 /// Version of the JSON schema. Bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// Most sources for which the coverage matrix is given.
+pub const MAX_COVERAGE_SOURCES: usize = 100;
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub version: u32,
@@ -25,8 +28,8 @@ pub struct SourceReport {
     /// Title, byline, published, modified, site, url (HTML pages).
     pub meta: std::collections::BTreeMap<String, String>,
     pub sentences: Vec<SentenceReport>,
-    /// Ids of the groups that hold only this source's sentences: its claims
-    /// found nowhere else.
+    /// Ids of the groups that hold only this source's sentences and have no
+    /// related group with another source: its claims found nowhere else.
     pub unique_groups: Vec<usize>,
 }
 
@@ -96,8 +99,12 @@ pub struct AttributionDiff {
 pub enum GroupKind {
     /// Members from two or more sources.
     Shared,
-    /// Members from one source only.
+    /// Members from one source only, and no related group with another
+    /// source: a claim found nowhere else.
     Unique,
+    /// Members from one source only, but part of the claim is carried by a
+    /// related group with another source.
+    Partial,
 }
 
 /// How the members' wording compares.
@@ -170,6 +177,9 @@ pub struct GroupReport {
     /// In input order; the first member is the reference of the diffs.
     pub members: Vec<MemberReport>,
     pub links: Vec<LinkReport>,
+    /// Groups that share part of this group's claim (a merge, a split, an
+    /// overlap); symmetric: each edge appears in both groups.
+    pub related: Vec<RelatedReport>,
     /// Numbers that do not agree between members.
     pub conflicts: Vec<Conflict>,
     /// Where the members' attributions differ.
@@ -223,6 +233,19 @@ pub struct LinkReport {
     pub evidence: Vec<String>,
 }
 
+/// An edge to a group that shares part of a claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RelatedReport {
+    /// Id of the other group.
+    pub group: usize,
+    /// `partial` for now.
+    pub kind: crate::align::RelatedKind,
+    /// Similarity, 0–1, rounded to 3 decimals.
+    pub score: f64,
+    /// Shared content words behind the score, strongest first.
+    pub evidence: Vec<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Conflict {
     /// What kind of slot: `number`, `date` or `name`.
@@ -246,11 +269,15 @@ pub struct Summary {
     pub groups: usize,
     pub shared_by_all: usize,
     pub shared_by_some: usize,
+    /// Groups of one source whose claim is partly in another source.
+    pub partial: usize,
     pub unique: usize,
     /// Shared groups whose wording differs beyond typography.
     pub changed: usize,
     /// `coverage[i][j]`: share of source i's sentences that sit in a group with
-    /// source j (1.0 on the diagonal), rounded to 3 decimals.
+    /// source j (1.0 on the diagonal), rounded to 3 decimals. Empty when more
+    /// than [`MAX_COVERAGE_SOURCES`] sources are compared: the matrix grows
+    /// with the square of the sources and no view can show it.
     pub coverage: Vec<Vec<f64>>,
     /// True when some group misses a source or some wording differs.
     pub differences: bool,

@@ -137,6 +137,47 @@ fn run_story(name: &str) {
         want.sort();
         assert_eq!(got, want, "attribution differences of {name}");
     }
+    // Related edges (when the story lists them): symmetric pairs of groups.
+    if let Some(want) = expected["related"].as_array() {
+        let mut got: Vec<(GroupKey, GroupKey)> = Vec::new();
+        for g in groups {
+            for r in g["related"].as_array().expect("related") {
+                let other = r["group"].as_u64().expect("group id") as usize;
+                let back = groups[other]["related"]
+                    .as_array()
+                    .expect("related")
+                    .iter()
+                    .any(|x| x["group"] == g["id"]);
+                assert!(back, "related edges of {name} are symmetric");
+                let (x, y) = (members_of(g), members_of(&groups[other]));
+                if x < y {
+                    got.push((x, y));
+                }
+            }
+        }
+        let mut want: Vec<(GroupKey, GroupKey)> = want
+            .iter()
+            .map(|p| {
+                let (x, y) = (key(&p[0]), key(&p[1]));
+                if x < y { (x, y) } else { (y, x) }
+            })
+            .collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "related groups of {name}");
+    }
+    // Unique claims (when the story lists them).
+    if let Some(want) = expected["unique"].as_array() {
+        let mut got: Vec<GroupKey> = groups
+            .iter()
+            .filter(|g| g["kind"] == "unique")
+            .map(members_of)
+            .collect();
+        let mut want: Vec<GroupKey> = want.iter().map(key).collect();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "unique claims of {name}");
+    }
 }
 
 /// Each case of issue 10: slots that conflict (bills, pages, people killed,
@@ -177,4 +218,22 @@ fn recall_groups_match_expected() {
 #[test]
 fn budget_groups_match_expected() {
     run_story("budget");
+}
+
+/// Three adjacent sentences merged into one in the other report form one group.
+#[test]
+fn bridge_merge_of_three_sentences_groups_as_one_run() {
+    run_story("bridge-merge");
+}
+
+/// One long lead split into four sentences in the other report forms one group.
+#[test]
+fn tram_split_into_four_sentences_groups_as_one_run() {
+    run_story("tram-split");
+}
+
+/// A sentence that shares part of a claim is related, not unique.
+#[test]
+fn refinery_partial_overlap_is_a_related_group_not_a_unique_claim() {
+    run_story("refinery-partial");
 }

@@ -254,17 +254,26 @@ pub fn attribution_diffs(
 }
 
 /// As [`attribution_diffs`], for the pairs of members the alignment linked
-/// directly: two members joined only through a third report may not state
-/// the same thing, so their attributions are not compared.
+/// directly or through one other member that both are linked to (a group's
+/// links form a tree, not every pair: "wire ~ daily" and "wire ~ gazette"
+/// make daily and gazette say the same thing as wire). Members joined only
+/// through a longer chain may not state the same thing, so their
+/// attributions are not compared.
 pub fn attribution_diffs_linked(
     docs: &[Document],
     members: &[(usize, Vec<usize>)],
     links: &[crate::align::Link],
 ) -> Vec<AttributionDiff> {
-    diffs_where(docs, members, |x, y| {
+    let linked = |x: usize, y: usize| {
         links
             .iter()
             .any(|l| (l.a.0 == x && l.b.0 == y) || (l.a.0 == y && l.b.0 == x))
+    };
+    diffs_where(docs, members, |x, y| {
+        linked(x, y)
+            || members
+                .iter()
+                .any(|(z, _)| *z != x && *z != y && linked(x, *z) && linked(*z, y))
     })
 }
 

@@ -75,6 +75,27 @@ fn attribution_kind(k: AttributionDiffKind) -> &'static str {
     drift_words(k)
 }
 
+/// "partly also in" lines for a group's related groups.
+fn related_md(out: &mut String, r: &Report, g: &GroupReport) {
+    for rel in &g.related {
+        let whom: Vec<String> = r
+            .groups
+            .get(rel.group)
+            .into_iter()
+            .flat_map(|o| &o.members)
+            .map(|m| format!("{} {}", escape(&m.source), ids(&m.sentences)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "- *partly also in* {} (group {}, score {:.3}: {})",
+            whom.join(", "),
+            rel.group,
+            rel.score,
+            escape(&rel.evidence.join(", "))
+        );
+    }
+}
+
 /// A multi-source report.
 pub fn render(r: &Report, min: Option<Significance>) -> String {
     let mut out = String::new();
@@ -138,6 +159,31 @@ pub fn render(r: &Report, min: Option<Significance>) -> String {
     }
     if !any {
         let _ = writeln!(out, "None.");
+    }
+
+    let partial: Vec<&GroupReport> = r
+        .groups
+        .iter()
+        .filter(|g| g.kind == GroupKind::Partial)
+        .collect();
+    if !partial.is_empty() {
+        let _ = writeln!(out, "\n## Claims partly found in other reports\n");
+        for g in partial {
+            if let Some(m) = g.members.first() {
+                let _ = writeln!(
+                    out,
+                    "- **{}** {} {}",
+                    escape(&m.source),
+                    ids(&m.sentences),
+                    escape(&m.text)
+                );
+                let mut sub = String::new();
+                related_md(&mut sub, r, g);
+                for line in sub.lines() {
+                    let _ = writeln!(out, "  {line}");
+                }
+            }
+        }
     }
 
     let _ = writeln!(out, "\n## Attribution differences\n");
@@ -226,6 +272,7 @@ pub fn render(r: &Report, min: Option<Significance>) -> String {
                 body
             );
         }
+        related_md(&mut out, r, g);
         let _ = writeln!(out);
     }
     if !folded.is_empty() {

@@ -110,6 +110,24 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
                 format!("{} of {n} sources", g.members.len())
             };
             match g.wording {
+                _ if g.kind == GroupKind::Partial => {
+                    let m = &g.members[0];
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        p.bold(&format!(
+                            "≈ group {} · only {}, partly shared",
+                            g.id, m.source
+                        ))
+                    );
+                    let _ = writeln!(
+                        out,
+                        "  {} {} {}",
+                        p.label(&pad(&m.source)),
+                        p.dim(&ids(&m.sentences)),
+                        m.text
+                    );
+                }
                 Wording::Identical | Wording::Trivial => {
                     let how = if g.wording == Wording::Identical {
                         "same wording"
@@ -195,6 +213,30 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
                     detail
                 );
             }
+            for rel in &g.related {
+                let whom: Vec<String> = report
+                    .groups
+                    .get(rel.group)
+                    .into_iter()
+                    .flat_map(|o| &o.members)
+                    .map(|m| format!("{} {}", m.source, ids(&m.sentences)))
+                    .collect();
+                let why = if opts.explain {
+                    format!(
+                        " (group {}, score {:.3}: {})",
+                        rel.group,
+                        rel.score,
+                        rel.evidence.join(", ")
+                    )
+                } else {
+                    String::new()
+                };
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    p.dim(&format!("partly also in {}{why}", whom.join(", ")))
+                );
+            }
             if opts.explain {
                 for l in &g.links {
                     let _ = writeln!(
@@ -249,9 +291,14 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
         .map(|(s, c)| format!("{} {}", s.label, c))
         .collect();
     let _ = writeln!(out, "  sentences: {}", per.join(" · "));
+    let partly = if sm.partial > 0 {
+        format!(", {} partly shared", sm.partial)
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "  groups: {} — {} shared by all, {} by some, {} unique; {} with changed wording",
+        "  groups: {} — {} shared by all, {} by some{partly}, {} unique; {} with changed wording",
         sm.groups, sm.shared_by_all, sm.shared_by_some, sm.unique, sm.changed
     );
     let _ = writeln!(

@@ -1,0 +1,78 @@
+//! Alignment cases a user checks on the command line: identical inputs give
+//! no differences whatever they contain; related (partial) groups.
+
+mod common;
+
+use std::fmt::Write;
+
+/// Write the same text to two files and compare them; the exit code.
+fn same_twice(text: &str) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, text).expect("write a");
+    std::fs::write(&b, text).expect("write b");
+    let (code, out, _) = common::run(&[
+        a.display().to_string(),
+        b.display().to_string(),
+        "--color".to_string(),
+        "never".to_string(),
+    ]);
+    (code, out)
+}
+
+/// Sentences with no content words at all still pair with their copies.
+#[test]
+fn identical_inputs_without_content_words_exit_0() {
+    let (code, out) = same_twice("Yes.\n\nNo, no.\n\nOh!\n\nIt is what it is.\n\n…\n");
+    assert_eq!(code, Some(0), "{out}");
+    assert!(!out.contains("only in"), "{out}");
+}
+
+/// A sentence repeated more than 6 times pairs copy by copy.
+#[test]
+fn identical_inputs_with_a_sentence_repeated_eight_times_exit_0() {
+    let mut text = String::from("Storm warning\n\n");
+    for i in 0..8 {
+        let _ = write!(
+            text,
+            "The river is rising. Stay indoors. Shelter {i} is open.\n\n"
+        );
+    }
+    let (code, out) = same_twice(&text);
+    assert_eq!(code, Some(0), "{out}");
+}
+
+/// A term carried by more than 400 sentences (beyond the postings bound)
+/// does not leave sentences unpaired.
+#[test]
+fn identical_inputs_with_a_term_in_450_sentences_exit_0() {
+    let mut text = String::new();
+    for i in 0..450 {
+        if i % 50 == 0 {
+            text.push_str("The vote.\n\n");
+        }
+        let _ = write!(text, "Vote {i} was counted.\n\n");
+    }
+    let (code, out) = same_twice(&text);
+    assert_eq!(code, Some(0), "{}", &out[..out.len().min(2000)]);
+}
+
+/// A sentence sharing part of another report's claim is listed with "partly
+/// also in", and is not a claim found only in its report.
+#[test]
+fn partial_overlap_is_shown_as_partly_also_in() {
+    let (_, _, files) = common::story("refinery-partial");
+    let mut args = files;
+    args.extend(["--color".to_string(), "never".to_string()]);
+    let (code, out, _) = common::run(&args);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains("≈ group 2 · only north, partly shared\n  north [2] Residents of nearby homes were evacuated for six hours while firefighters cooled the storage tanks.\n  partly also in north [1], coast [1]\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("+ only in coast (1 claim)\n  [3] A refinery worker, who asked not to be named, said alarms had sounded an hour earlier.\n"),
+        "{out}"
+    );
+}
