@@ -31,9 +31,24 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
             let diff = if k == 0 {
                 Vec::new()
             } else {
-                let w = wording_of(&reference, t);
+                // Wire datelines ("HALVARD (AP) —") say where and who
+                // filed, not what happened: they are left out of the
+                // comparison, and the member's own shows unmarked.
+                let (ra, ta) = (
+                    crate::document::dateline_len(&reference),
+                    crate::document::dateline_len(t),
+                );
+                let w = wording_of(&reference[ra..], &t[ta..]);
                 wording = wording.max(w);
-                word_diff(&reference, t)
+                let mut diff = Vec::new();
+                if ta > 0 {
+                    diff.push(DiffSpan {
+                        op: DiffOp::Equal,
+                        text: t[..ta].to_string(),
+                    });
+                }
+                diff.extend(word_diff(&reference[ra..], &t[ta..]));
+                diff
             };
             members.push(MemberReport {
                 source: label(*d),

@@ -82,37 +82,67 @@ pub fn wording_of(a: &str, b: &str) -> Wording {
 }
 
 /// Word-level diff of `old` to `new`; whitespace follows each token.
+///
+/// The spans keep both texts exact: the equal and inserted spans spell
+/// `new`, the equal and deleted spans spell `old`. Whitespace goes where
+/// the texts have it, so no mark holds a stray space: "talks with Iran." →
+/// "talks." is `talks` `[- with Iran-]` `.` (the space came before "with"
+/// in the old text), and "Terminals, offered" → "Terminals offered" is
+/// `Terminals` `[-,-]` ` offered` (the comma was glued to the word).
 pub fn word_diff(old: &str, new: &str) -> Vec<DiffSpan> {
     let ta = diff_tokens(old);
     let tb = diff_tokens(new);
     let mut out: Vec<DiffSpan> = Vec::new();
-    let mut push = |op: DiffOp, mut s: String| {
+    fn push(out: &mut Vec<DiffSpan>, op: DiffOp, s: String) {
         if s.is_empty() {
             return;
-        }
-        // Keep words apart in the display: "talks" + deleted "with" reads
-        // "talks with", not "talkswith".
-        if op != DiffOp::Equal
-            && out
-                .last()
-                .is_some_and(|l| !l.text.ends_with(char::is_whitespace) && l.op == DiffOp::Equal)
-            && s.starts_with(char::is_alphanumeric)
-        {
-            s.insert(0, ' ');
         }
         match out.last_mut() {
             Some(last) if last.op == op => last.text.push_str(&s),
             _ => out.push(DiffSpan { op, text: s }),
         }
-    };
+    }
     let join = |ts: &[text::Token<'_>]| -> String {
         ts.iter()
             .map(|t| format!("{}{}", t.text, t.space))
             .collect()
     };
+    // A deleted run of old tokens `ra`, its whitespace placed as in `old`.
+    let delete = |out: &mut Vec<DiffSpan>, ra: std::ops::Range<usize>| {
+        let mut d = join(&ta[ra.clone()]);
+        let old_lead = if ra.start > 0 {
+            ta[ra.start - 1].space
+        } else {
+            ""
+        };
+        let after_equal = out.last().is_some_and(|l| l.op == DiffOp::Equal);
+        let ends_ws = out
+            .last()
+            .is_some_and(|l| l.text.ends_with(char::is_whitespace));
+        if after_equal && ends_ws && old_lead.is_empty() {
+            // Glued to the previous word in `old`: the space comes after.
+            let mut ws = String::new();
+            if let Some(last) = out.last_mut() {
+                let keep = last.text.trim_end().len();
+                ws = last.text.split_off(keep);
+                if last.text.is_empty() {
+                    out.pop();
+                }
+            }
+            let trimmed = d.trim_end().len();
+            d.truncate(trimmed);
+            push(out, DiffOp::Delete, d);
+            push(out, DiffOp::Equal, ws);
+            return;
+        }
+        if after_equal && !ends_ws && !old_lead.is_empty() {
+            d.insert_str(0, old_lead);
+        }
+        push(out, DiffOp::Delete, d);
+    };
     if ta.len() > MAX_DIFF_TOKENS || tb.len() > MAX_DIFF_TOKENS {
-        push(DiffOp::Delete, join(&ta));
-        push(DiffOp::Insert, join(&tb));
+        push(&mut out, DiffOp::Delete, join(&ta));
+        push(&mut out, DiffOp::Insert, join(&tb));
         return out;
     }
     let ka: Vec<&str> = ta.iter().map(|t| t.text).collect();
@@ -120,12 +150,31 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffSpan> {
     for op in capture_diff_slices(Algorithm::Myers, &ka, &kb) {
         let (tag, ra, rb) = op.as_tag_tuple();
         match tag {
-            DiffTag::Equal => push(DiffOp::Equal, join(&tb[rb])),
-            DiffTag::Delete => push(DiffOp::Delete, join(&ta[ra])),
-            DiffTag::Insert => push(DiffOp::Insert, join(&tb[rb])),
+            DiffTag::Equal => push(&mut out, DiffOp::Equal, join(&tb[rb])),
+            DiffTag::Delete => delete(&mut out, ra),
+            DiffTag::Insert => {
+                // The previous word had no space after it in `old`: the
+                // space belongs to the insertion.
+                let mut ins = join(&tb[rb]);
+                let old_space = if ra.start > 0 {
+                    ta[ra.start - 1].space
+                } else {
+                    ""
+                };
+                if old_space.is_empty()
+                    && let Some(last) = out.last_mut().filter(|l| l.op == DiffOp::Equal)
+                {
+                    let keep = last.text.trim_end().len();
+                    ins.insert_str(0, &last.text.split_off(keep));
+                    if last.text.is_empty() {
+                        out.pop();
+                    }
+                }
+                push(&mut out, DiffOp::Insert, ins);
+            }
             DiffTag::Replace => {
-                push(DiffOp::Delete, join(&ta[ra]));
-                push(DiffOp::Insert, join(&tb[rb]));
+                delete(&mut out, ra);
+                push(&mut out, DiffOp::Insert, join(&tb[rb]));
             }
         }
     }
@@ -135,6 +184,76 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffSpan> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn plain(d: &[DiffSpan]) -> String {
+        d.iter()
+            .map(|s| {
+                let (lead, body, trail) = (
+                    &s.text[..s.text.len() - s.text.trim_start().len()],
+                    s.text.trim(),
+                    &s.text[s
+                        .text
+                        .trim_end()
+                        .len()
+                        .max(s.text.len() - s.text.trim_start().len())..],
+                );
+                match s.op {
+                    DiffOp::Equal => s.text.clone(),
+                    DiffOp::Delete => format!("{lead}[-{body}-]{trail}"),
+                    DiffOp::Insert => format!("{lead}{{+{body}+}}{trail}"),
+                }
+            })
+            .collect()
+    }
+
+    // No stray spaces inside or beside the marks (issue 12): "( [-AP-]{+Reuters+})"
+    // and "Terminals [-,-]offered" were shown before.
+    #[test]
+    fn word_diff_places_whitespace_as_the_texts_have_it() {
+        let cases = [
+            (
+                "HALVARD (AP) said.",
+                "HALVARD (Reuters) said.",
+                "HALVARD ([-AP-]{+Reuters+}) said.",
+            ),
+            (
+                "Halvard Terminals, offered 4%.",
+                "Halvard Terminals offered 4%.",
+                "Halvard Terminals[-,-] offered 4%.",
+            ),
+            (
+                "The talks with Iran.",
+                "The talks.",
+                "The talks [-with Iran-].",
+            ),
+            (
+                "The talks.",
+                "The talks with Iran.",
+                "The talks {+with Iran+}.",
+            ),
+            (
+                "Shares fell 6% on Monday.",
+                "Shares rose 2% on Monday.",
+                "Shares [-fell 6-]{+rose 2+}% on Monday.",
+            ),
+        ];
+        for (a, b, want) in cases {
+            let d = word_diff(a, b);
+            assert_eq!(plain(&d), want, "{a} -> {b}");
+            let new: String = d
+                .iter()
+                .filter(|s| s.op != DiffOp::Delete)
+                .map(|s| s.text.as_str())
+                .collect();
+            let old: String = d
+                .iter()
+                .filter(|s| s.op != DiffOp::Insert)
+                .map(|s| s.text.as_str())
+                .collect();
+            assert_eq!(new, b, "new text kept exactly");
+            assert_eq!(old, a, "old text kept exactly");
+        }
+    }
 
     #[test]
     fn word_diff_marks_changed_number() {
