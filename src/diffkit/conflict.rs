@@ -704,7 +704,7 @@ fn is_duration(noun: &str) -> bool {
 fn comparable(a: &Quantity, b: &Quantity) -> bool {
     let (x, y) = (a.value.abs(), b.value.abs());
     let (lo, hi) = (x.min(y), x.max(y));
-    lo > 0.0 && hi / lo < 10.0 && (a.unit != "" || a.is_count() == b.is_count())
+    lo > 0.0 && hi / lo < 10.0 && (!a.unit.is_empty() || a.is_count() == b.is_count())
 }
 
 impl Quantity {
