@@ -261,6 +261,11 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("ninety", 90.0),
 ];
 
+/// Whether a folded word is a number word ("three", "fifteen").
+pub(crate) fn is_number_word(folded: &str) -> bool {
+    NUMBER_WORDS.iter().any(|(w, _)| *w == folded)
+}
+
 const SCALES: &[(&str, f64)] = &[
     ("thousand", 1e3),
     ("million", 1e6),
