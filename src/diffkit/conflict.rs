@@ -882,8 +882,9 @@ fn capitalise(w: &str) -> String {
 
 /// A different person named as the speaker of the same quote: both members
 /// quote directly, their quotes share most words, and the speakers are two
-/// named people (not one person by name and by role, not a nickname or a
-/// spelling variant).
+/// people named in the quoting sentences (not one person by name and by
+/// role, not a nickname or a spelling variant, not a speaker carried over
+/// from an earlier sentence).
 fn speaker_conflicts(docs: &[Document], members: &[(usize, Vec<usize>)], out: &mut Vec<Conflict>) {
     let attr = |(d, ss): &(usize, Vec<usize>)| -> Option<&Sentence> {
         ss.iter()
@@ -909,6 +910,15 @@ fn speaker_conflicts(docs: &[Document], members: &[(usize, Vec<usize>)], out: &m
                 || same_by_role(ax, ay)
                 || same_by_role(ay, ax)
             {
+                continue;
+            }
+            // Each speaker is named in the quoting sentence itself, not
+            // carried over from an earlier sentence or a pronoun.
+            let named_here = |s: &Sentence, who: &str| {
+                let last = who.split_whitespace().last().unwrap_or(who);
+                s.clean.contains(last)
+            };
+            if !named_here(x, sx) || !named_here(y, sy) {
                 continue;
             }
             // Neither report names the other's speaker anywhere in the member.
