@@ -451,6 +451,17 @@ fn mentions(docs: &[Document], (d, ss): &(usize, Vec<usize>), a: &Attribution) -
 mod tests {
     use super::*;
 
+    /// Spelling variants and nicknames are one person; two surnames are two.
+    #[test]
+    fn name_variants_are_one_person() {
+        assert!(same_person("Sergei Antonov", "Sergey Antonov"));
+        assert!(same_person("Bill", "William"));
+        assert!(same_person("William Hart", "Bill Hart"));
+        assert!(close_spelling("f.b.i", "fbi"));
+        assert!(!same_person("Sergei Ryabkov", "Sergei Lavrov"));
+        assert!(!close_spelling("thursday", "tuesday"));
+    }
+
     #[test]
     fn role_only_speaker_matches_named_speaker_across_reports() {
         let a = crate::attribution::attribute(&[

@@ -261,6 +261,11 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
     ("ninety", 90.0),
 ];
 
+/// Whether a folded word is a number word ("three", "fifteen").
+pub(crate) fn is_number_word(folded: &str) -> bool {
+    NUMBER_WORDS.iter().any(|(w, _)| *w == folded)
+}
+
 const SCALES: &[(&str, f64)] = &[
     ("thousand", 1e3),
     ("million", 1e6),
@@ -417,8 +422,20 @@ fn quantities(toks: &[String], used: &[usize]) -> Vec<Quantity> {
                 }
             }
         };
-        // Times ("10:30", "3 p.m.") and ordinals are not quantities.
-        if suffix.starts_with(':')
+        // Times ("10:30", "3 p.m.", "0300 GMT", "00"), codes with a leading
+        // zero and ordinals are not quantities.
+        let leading_zero = toks[i].len() > 1
+            && toks[i].starts_with('0')
+            && !toks[i].starts_with("0.")
+            && !toks[i].starts_with("0,");
+        if leading_zero
+            || lower.get(i + 1).is_some_and(|n| {
+                matches!(
+                    n.as_str(),
+                    "gmt" | "utc" | "bst" | "est" | "edt" | "pst" | "pdt" | "local"
+                )
+            })
+            || suffix.starts_with(':')
             || matches!(suffix.as_str(), "st" | "nd" | "rd" | "th" | "s")
             || lower.get(i + 1).is_some_and(|n| {
                 matches!(
@@ -677,6 +694,32 @@ fn same_slot(a: &Quantity, b: &Quantity) -> bool {
     a.unit == b.unit && a.noun == b.noun
 }
 
+/// Durations name how long something took, and a sentence often holds
+/// several ("three years after … a 485-year-old law"): not compared.
+fn is_duration(noun: &str) -> bool {
+    matches!(
+        noun,
+        "year" | "month" | "week" | "day" | "hour" | "minut" | "second" | "decad" | "centuri"
+    )
+}
+
+/// Values an order of magnitude apart are two different quantities that
+/// happen to share a noun (an index level and its change), not one
+/// quantity reported twice.
+fn comparable(a: &Quantity, b: &Quantity) -> bool {
+    let (x, y) = (a.value.abs(), b.value.abs());
+    let (lo, hi) = (x.min(y), x.max(y));
+    lo > 0.0 && hi / lo < 10.0 && (!a.unit.is_empty() || a.is_count() == b.is_count())
+}
+
+impl Quantity {
+    /// Written as a whole number (a count), not with a decimal point (a
+    /// measure: "a 6.1 earthquake" vs "two earthquakes").
+    fn is_count(&self) -> bool {
+        self.precision >= 1.0
+    }
+}
+
 fn number_conflicts(facts: &[Facts], label: &dyn Fn(usize) -> String, out: &mut Vec<Conflict>) {
     // Slots in first-seen order: (unit, noun).
     let mut slots: Vec<(&'static str, String, String)> = Vec::new();
@@ -699,7 +742,10 @@ fn number_conflicts(facts: &[Facts], label: &dyn Fn(usize) -> String, out: &mut 
             .collect();
         // A slot with no counted noun is compared only when each member
         // fills it once: otherwise two sums may be two different things.
-        if noun.is_empty() && per.iter().any(|p| p.len() > 1) {
+        if noun.is_empty() && (unit.is_empty() || per.iter().any(|p| p.len() > 1)) {
+            continue;
+        }
+        if is_duration(&noun) {
             continue;
         }
         let mut flagged: Vec<Vec<String>> = vec![Vec::new(); facts.len()];
@@ -711,7 +757,10 @@ fn number_conflicts(facts: &[Facts], label: &dyn Fn(usize) -> String, out: &mut 
                 let cross = per[i]
                     .iter()
                     .any(|a| per[j].iter().any(|b| same_slot(a, b) && agree(a, b)));
-                if cross {
+                let comparable_pair = per[i]
+                    .iter()
+                    .any(|a| per[j].iter().any(|b| comparable(a, b)));
+                if cross || !comparable_pair {
                     continue;
                 }
                 for (k, side) in [(i, &per[i]), (j, &per[j])] {
@@ -770,8 +819,8 @@ fn slot_conflict(
 }
 
 /// The same event on another day: each member names exactly one month-day
-/// (or, failing that, exactly one weekday) and they differ. More than one
-/// date in a member may be two events, so it is not compared.
+/// (of the same month) or exactly one weekday, and they differ. More than
+/// one date in a member may be two events, so it is not compared.
 fn date_conflicts(facts: &[Facts], label: &dyn Fn(usize) -> String, out: &mut Vec<Conflict>) {
     let one_date: Vec<Option<&((u32, u32), String)>> = facts
         .iter()
@@ -781,8 +830,10 @@ fn date_conflicts(facts: &[Facts], label: &dyn Fn(usize) -> String, out: &mut Ve
     let mut any = false;
     for i in 0..facts.len() {
         for j in i + 1..facts.len() {
+            // The same month: dates months apart are more likely two events.
             if let (Some(a), Some(b)) = (one_date[i], one_date[j])
                 && a.0 != b.0
+                && a.0.0 == b.0.0
             {
                 any = true;
                 for (k, v) in [(i, a), (j, b)] {
@@ -831,8 +882,9 @@ fn capitalise(w: &str) -> String {
 
 /// A different person named as the speaker of the same quote: both members
 /// quote directly, their quotes share most words, and the speakers are two
-/// named people (not one person by name and by role, not a nickname or a
-/// spelling variant).
+/// people named in the quoting sentences (not one person by name and by
+/// role, not a nickname or a spelling variant, not a speaker carried over
+/// from an earlier sentence).
 fn speaker_conflicts(docs: &[Document], members: &[(usize, Vec<usize>)], out: &mut Vec<Conflict>) {
     let attr = |(d, ss): &(usize, Vec<usize>)| -> Option<&Sentence> {
         ss.iter()
@@ -858,6 +910,15 @@ fn speaker_conflicts(docs: &[Document], members: &[(usize, Vec<usize>)], out: &m
                 || same_by_role(ax, ay)
                 || same_by_role(ay, ax)
             {
+                continue;
+            }
+            // Each speaker is named in the quoting sentence itself, not
+            // carried over from an earlier sentence or a pronoun.
+            let named_here = |s: &Sentence, who: &str| {
+                let last = who.split_whitespace().last().unwrap_or(who);
+                s.clean.contains(last)
+            };
+            if !named_here(x, sx) || !named_here(y, sy) {
                 continue;
             }
             // Neither report names the other's speaker anywhere in the member.
@@ -978,6 +1039,27 @@ mod tests {
         ));
         assert!(!agree(&quantity("12 killed"), &quantity("15 killed")));
         assert!(agree(&quantity("three people"), &quantity("3 people")));
+    }
+
+    /// Time codes, durations and values an order of magnitude apart are
+    /// not compared (ECB+ showed "0300 GMT" vs "1100 GMT", "three years" vs
+    /// "485 years", an index level vs its change).
+    #[test]
+    fn times_durations_and_magnitudes_are_not_compared() {
+        assert!(q("at 0300 GMT on the coast").is_empty());
+        assert!(is_duration(&q("three years later")[0].2));
+        assert!(!comparable(
+            &quantity("2,117 points"),
+            &quantity("23 points")
+        ));
+        assert!(comparable(
+            &quantity("2,029 points"),
+            &quantity("2,129 points")
+        ));
+        assert!(!comparable(
+            &quantity("a 6.1 earthquake"),
+            &quantity("two earthquakes")
+        ));
     }
 
     #[test]

@@ -43,26 +43,53 @@ pub fn significance_of(
     }
 }
 
-/// Whether a number, name or date of one text is missing from the other: a
-/// word starting with a digit, or a capitalised word that is not a function
-/// word, whose folded form the other text does not have.
+/// Whether a number, name or date changed between two texts: a number
+/// (a word starting with a digit) of one is missing from the other, or a
+/// name was replaced: each text has a capitalised word after its first word
+/// that the other lacks, spelling variants ("Sergei"/"Sergey",
+/// "F.B.I."/"FBI") and nicknames ("Bill"/"William") aside. A name only
+/// added or dropped is a detail, not a changed fact.
 pub fn fact_changed(a: &str, b: &str) -> bool {
     use std::collections::HashSet;
     use unicode_segmentation::UnicodeSegmentation;
-    let folded = |s: &str| -> HashSet<String> { s.unicode_words().map(text::fold).collect() };
+    let folded = |s: &str| -> HashSet<String> {
+        s.unicode_words()
+            .map(|w| text::fold(w).replace('.', ""))
+            .collect()
+    };
     let (fa, fb) = (folded(a), folded(b));
-    let missing = |s: &str, other: &HashSet<String>| {
+    // Numbers in digits or words, and dates (weekdays, months).
+    let number_missing = |s: &str, other: &HashSet<String>| {
         s.unicode_words().any(|w| {
-            let first = w.chars().next();
             let f = text::fold(w);
-            let factual = first.is_some_and(|c| c.is_ascii_digit())
-                || (first.is_some_and(char::is_uppercase)
-                    && !text::is_stop(&f)
-                    && !text::is_reporting(&f));
-            factual && !other.contains(&f)
+            (w.starts_with(|c: char| c.is_ascii_digit())
+                || conflict::is_number_word(&f)
+                || (text::is_time_word(&f)
+                    && !matches!(f.as_str(), "today" | "tonight" | "yesterday" | "tomorrow")))
+                && !other.contains(&f)
         })
     };
-    missing(a, &fb) || missing(b, &fa)
+    if number_missing(a, &fb) || number_missing(b, &fa) {
+        return true;
+    }
+    let names = |s: &str| -> Vec<String> {
+        s.unicode_words()
+            .skip(1)
+            .filter(|w| w.starts_with(char::is_uppercase) && w.chars().count() > 1)
+            .map(|w| text::fold(w).replace('.', ""))
+            .filter(|f| !text::is_stop(f) && !text::is_reporting(f) && f != "i'll" && f != "i'm")
+            .collect()
+    };
+    let unmatched = |mine: &[String], other_names: &[String], other: &HashSet<String>| {
+        mine.iter().any(|n| {
+            !other.contains(n)
+                && !other_names
+                    .iter()
+                    .any(|o| attribution::close_spelling(n, o) || attribution::same_person(n, o))
+        })
+    };
+    let (na, nb) = (names(a), names(b));
+    unmatched(&na, &nb, &fb) && unmatched(&nb, &na, &fa)
 }
 
 /// Compare wording: identical text, typography only, or changed words.
@@ -268,6 +295,33 @@ mod tests {
                 (DiffOp::Equal, "people."),
             ]
         );
+    }
+
+    /// `--min-significance facts` keeps numbers, dates and replaced names,
+    /// not spelling variants, nicknames or a name only added.
+    #[test]
+    fn facts_are_numbers_dates_and_replaced_names() {
+        assert!(!fact_changed(
+            "The F.B.I. opened an inquiry.",
+            "The FBI opened an inquiry."
+        ));
+        assert!(!fact_changed(
+            "Talks resumed, William Hart said.",
+            "Talks resumed, Bill Hart said."
+        ));
+        assert!(!fact_changed(
+            "He met officials.",
+            "He met officials from Interpol."
+        ));
+        assert!(fact_changed(
+            "The talks ended, Ryabkov said.",
+            "The talks ended, Lavrov said."
+        ));
+        assert!(fact_changed("Twelve people died.", "Fifteen people died."));
+        assert!(fact_changed(
+            "It opened on Tuesday.",
+            "It opened on Wednesday."
+        ));
     }
 
     #[test]
