@@ -408,12 +408,12 @@ fn ecb_links(clusters: &Path, threshold: f64) {
 
 /// A sentence as labels name it: (document id, byte offset of its start).
 type SentKey = (String, u64);
+/// Sentence pairs, each ordered.
+type PairSet = BTreeSet<(SentKey, SentKey)>;
 
 /// Sentence pairs the report links, by kind: pairs of different sources in
 /// one group (`equivalent`), and pairs across a related edge (`partial`).
-fn predicted_pairs(
-    report: &storydiff::report::Report,
-) -> (BTreeSet<(SentKey, SentKey)>, BTreeSet<(SentKey, SentKey)>) {
+fn predicted_pairs(report: &storydiff::report::Report) -> (PairSet, PairSet) {
     let start_of = |label: &str, id: usize| -> u64 {
         report
             .sources

@@ -342,9 +342,6 @@ pub fn similarity(docs: &[Document], a: SentRef, b: SentRef) -> f64 {
 pub fn scored_pairs(docs: &[Document]) -> Vec<(SentRef, SentRef, f64)> {
     let v = build_vectors(docs);
     candidates(&v)
-        .into_iter()
-        .map(|(a, b, sc)| (a, b, sc))
-        .collect()
 }
 
 /// Candidate pairs (a, b, cosine) with a before b in (document, sentence)
