@@ -554,6 +554,22 @@ fn labelled_links(clusters: &Path, labels: &Path, threshold: f64) {
             } else {
                 fneg += 1;
             }
+            if debug && !found && kind == "equivalent" {
+                let text = |k: &SentKey| {
+                    report
+                        .sources
+                        .iter()
+                        .find(|x| x.label == k.0)
+                        .and_then(|x| x.sentences.iter().find(|y| y.start as u64 == k.1))
+                        .map(|y| format!("{}[{}] {}", k.0, y.id, y.text.replace('\n', " ")))
+                        .unwrap_or_default()
+                };
+                println!(
+                    "  MISSED {kind}\n    {}\n    {}",
+                    text(&pair.0),
+                    text(&pair.1)
+                );
+            }
             if kind == "partial" {
                 pa_all += 1;
                 pa_found += usize::from(found);
