@@ -408,12 +408,12 @@ fn ecb_links(clusters: &Path, threshold: f64) {
 
 /// A sentence as labels name it: (document id, byte offset of its start).
 type SentKey = (String, u64);
+/// Sentence pairs, each ordered.
+type PairSet = BTreeSet<(SentKey, SentKey)>;
 
 /// Sentence pairs the report links, by kind: pairs of different sources in
 /// one group (`equivalent`), and pairs across a related edge (`partial`).
-fn predicted_pairs(
-    report: &storydiff::report::Report,
-) -> (BTreeSet<(SentKey, SentKey)>, BTreeSet<(SentKey, SentKey)>) {
+fn predicted_pairs(report: &storydiff::report::Report) -> (PairSet, PairSet) {
     let start_of = |label: &str, id: usize| -> u64 {
         report
             .sources
@@ -553,6 +553,22 @@ fn labelled_links(clusters: &Path, labels: &Path, threshold: f64) {
                 tp += 1;
             } else {
                 fneg += 1;
+            }
+            if debug && !found && kind == "equivalent" {
+                let text = |k: &SentKey| {
+                    report
+                        .sources
+                        .iter()
+                        .find(|x| x.label == k.0)
+                        .and_then(|x| x.sentences.iter().find(|y| y.start as u64 == k.1))
+                        .map(|y| format!("{}[{}] {}", k.0, y.id, y.text.replace('\n', " ")))
+                        .unwrap_or_default()
+                };
+                println!(
+                    "  MISSED {kind}\n    {}\n    {}",
+                    text(&pair.0),
+                    text(&pair.1)
+                );
             }
             if kind == "partial" {
                 pa_all += 1;

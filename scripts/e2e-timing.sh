@@ -70,3 +70,37 @@ print(f"storydiff: {sum(s['sentences'])} sentences, {s['groups']} groups ({s['un
 a, b = t1 - t0, t2 - t1
 print(f"storydiff {a:.3f} s · baseline (python TF-IDF, all pairs) {b:.3f} s · ratio {a / b:.3f}")
 PY
+
+# Scale: ECB+ reports, 100 vs all (982), and the same 900 reports given twice
+# as two inputs (identical inputs must exit 0). Wall time, user time, peak
+# memory (GNU time) and JSON size.
+#   SCALE=1 scripts/e2e-timing.sh [../shared/data]
+if [ "${SCALE:-0}" = 1 ]; then
+  ECB="$DATA/ecbplus/clusters.jsonl"
+  mkdir -p "$WORK/ecb"
+  python3 - "$ECB" "$WORK/ecb" <<'PY'
+import json, os, sys
+out = sys.argv[2]
+for line in open(sys.argv[1]):
+    for d in json.loads(line)["docs"]:
+        t = (d.get("title") or "") + "\n\n" + (d.get("text") or "")
+        if t.strip():
+            open(os.path.join(out, d["doc_id"] + ".txt"), "w").write(t)
+PY
+  ls "$WORK/ecb" | sort > "$WORK/all"
+  head -100 "$WORK/all" > "$WORK/100"
+  for set in 100 all; do
+    args=$(sed "s|^|$WORK/ecb/|" "$WORK/$set")
+    # shellcheck disable=SC2086
+    /usr/bin/time -f "%e s wall · %U s user · %M KB peak" -o "$WORK/time" \
+      "$BIN" $args --format json > "$WORK/out.json" || [ $? -eq 1 ]
+    echo "ecb+ $(wc -l < "$WORK/$set") reports: $(cat "$WORK/time") · JSON $(wc -c < "$WORK/out.json") bytes"
+  done
+  head -900 "$WORK/all" | sed "s|^|$WORK/ecb/|" | xargs cat > "$WORK/a.txt"
+  cp "$WORK/a.txt" "$WORK/b.txt"
+  set +e
+  /usr/bin/time -f "%e s wall · %M KB peak" -o "$WORK/time" "$BIN" "$WORK/a.txt" "$WORK/b.txt" > /dev/null
+  code=$?
+  set -e
+  echo "900 reports given twice: exit $code · $(cat "$WORK/time")"
+fi

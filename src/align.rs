@@ -545,11 +545,13 @@ impl Levels {
 /// partial overlap (and for a part of a split).
 const PART_COVERAGE: f64 = 0.5;
 /// Share of a headline that a body sentence must carry to be related to it
-/// (0.7 was tried: dev equivalent recall 0.780 -> 0.646, headline-lead links
-/// lost).
+/// (on dev, 0.7 lost headline-lead links: equivalent recall 0.780 -> 0.646;
+/// 0.4 gained one (0.793) but link F1 fell 0.539 -> 0.532).
 const HEADLINE_COVERAGE: f64 = 0.5;
 /// A further sentence joins a sentence's links in the same other document
-/// when it scores at least this share of the best one.
+/// when it scores at least this share of the best one. On dev: 1.0 (best
+/// only) gives link F1 0.546, equivalent recall 0.768; 0.75 gives 0.539 and
+/// 0.780; 0.6 is the same as 0.75.
 const SECOND_LINK_RATIO: f64 = 0.75;
 
 /// Links (single sentences, and runs for splits and merges) and partial
@@ -572,13 +574,13 @@ fn links_from_candidates(
     let mut links = Vec::new();
     let mut partial = Vec::new();
     // Sentences near each sentence, per other document, to look for runs.
-    let mut near: BTreeMap<(SentRef, usize), Vec<usize>> = BTreeMap::new();
+    let mut near: Vec<((SentRef, usize), usize)> = Vec::new();
     for &(a, b, sc) in cands {
         let (va, vb) = (&v.vecs[a.0][a.1], &v.vecs[b.0][b.1]);
         let (ha, hb) = (headline[a.0][a.1], headline[b.0][b.1]);
         if sc >= lv.partial {
-            near.entry((a, b.0)).or_default().push(b.1);
-            near.entry((b, a.0)).or_default().push(a.1);
+            near.push(((a, b.0), b.1));
+            near.push(((b, a.0), a.1));
         }
         let link = |sc: f64| Link {
             // Filled in only for links that are kept (see `link_evidence`).
@@ -619,16 +621,17 @@ fn links_from_candidates(
     // Splits and merges: one sentence against a run of adjacent sentences of
     // another document, each of which the sentence mostly carries. The run
     // grows from the best part while the whole gets more alike.
-    for (&(a, db), bs) in &near {
+    near.sort_unstable();
+    near.dedup();
+    for chunk in near.chunk_by(|x, y| x.0 == y.0) {
+        let (a, db) = chunk[0].0;
         if headline[a.0][a.1] {
             continue;
         }
         let va = &v.vecs[a.0][a.1];
         let vb = &v.vecs[db];
         let part_ok = |k: usize| !headline[db][k] && coverage(&vb[k], va) >= PART_COVERAGE;
-        let mut seeds: Vec<usize> = bs.clone();
-        seeds.sort_unstable();
-        seeds.dedup();
+        let seeds: Vec<usize> = chunk.iter().map(|x| x.1).collect();
         let mut tried: Vec<(usize, usize)> = Vec::new();
         for &seed in &seeds {
             if !part_ok(seed) {
@@ -745,6 +748,7 @@ fn groups_from_links(
         .collect();
     let mut groups: Vec<Option<Building>> = Vec::new();
     let mut rejected: Vec<Link> = Vec::new();
+    let mut refused: rustc_hash::FxHashSet<(u64, u64)> = Default::default();
     let coherent_min = opts.threshold * COHERENCE;
     for (k, link) in same.into_iter().chain(rest).enumerate() {
         let is_same = k < n_same;
@@ -767,6 +771,21 @@ fn groups_from_links(
         }
         if loose.is_empty() && involved.len() == 1 {
             // Already together: nothing to join, nothing to record.
+            continue;
+        }
+        // Two parts whose join was refused before are refused again without
+        // redoing the work (group ids change whenever a group grows).
+        let pair_key = if loose.len() + involved.len() == 2 {
+            let tag = |r: &SentRef| (1u64 << 63) | ((r.0 as u64) << 32) | r.1 as u64;
+            let mut k: Vec<u64> = involved.iter().map(|&g| g as u64).collect();
+            k.extend(loose.iter().map(tag));
+            k.sort_unstable();
+            Some((k[0], k[1]))
+        } else {
+            None
+        };
+        if pair_key.is_some_and(|k| refused.contains(&k)) {
+            rejected.push(link);
             continue;
         }
         let mut merged: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -824,6 +843,9 @@ fn groups_from_links(
                     && coverage(&others, &parts[bi].0) < JOIN_COVERAGE
             };
         if !contiguous || headline_mixed || incoherent {
+            if let Some(k) = pair_key {
+                refused.insert(k);
+            }
             rejected.push(link);
             continue;
         }
