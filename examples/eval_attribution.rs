@@ -29,7 +29,7 @@ use storydiff::ingest::Source;
 
 /// Is this gum-news article in the dev part? Sorted names, even positions.
 pub fn gum_is_dev(sorted_index: usize) -> bool {
-    sorted_index % 2 == 0
+    sorted_index.is_multiple_of(2)
 }
 
 #[derive(Default)]
@@ -108,7 +108,12 @@ fn main() {
     gum_news(&data.join("gum-news/sentences.jsonl"), &errors);
     let ecb = ecb_bodies(&data.join("ecbplus/clusters.jsonl"));
     let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/ecb-attribution.json");
-    labelled_set("ecb+ dev (eval/ecb-attribution.json)", &dev, &ecb, errors == "ecb");
+    labelled_set(
+        "ecb+ dev (eval/ecb-attribution.json)",
+        &dev,
+        &ecb,
+        errors == "ecb",
+    );
     if let (Some(h), Some(t)) = (heldout, texts) {
         let mut bodies = BTreeMap::new();
         for e in std::fs::read_dir(&t).into_iter().flatten().flatten() {
@@ -162,7 +167,10 @@ fn gum_news(path: &Path, errors: &str) {
         }
     }
     println!("{}", dev.line("gum-news dev (12 articles, even positions)"));
-    println!("{}", test.line("gum-news test (12 articles, odd positions)"));
+    println!(
+        "{}",
+        test.line("gum-news test (12 articles, odd positions)")
+    );
 }
 
 fn ecb_bodies(clusters: &Path) -> BTreeMap<String, String> {
