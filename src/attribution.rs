@@ -26,6 +26,7 @@
 //! assert_eq!(a[0].medium.as_deref(), Some("Volna"));
 //! ```
 
+use crate::tag::{Token, Upos};
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -411,7 +412,7 @@ fn lemma_is(hit: Option<(&str, Stance)>, lemma: &str) -> bool {
 }
 
 /// The first reporting verb outside quotes, one pass over the words.
-fn find_verb(text: &str, outside: &dyn Fn(usize) -> bool) -> Option<VerbHit> {
+fn find_verb(text: &str, toks: &[Token], outside: &dyn Fn(usize) -> bool) -> Option<VerbHit> {
     let forms = verb_forms();
     let mut prev = String::new();
     for (s, w) in text.split_word_bound_indices() {
@@ -488,6 +489,7 @@ fn find_verb(text: &str, outside: &dyn Fn(usize) -> bool) -> Option<VerbHit> {
             && !not_verb
             && !expression
             && outside(s)
+            && tagged_reporting_verb(text, toks, s)
         {
             let mut end = s + w.len();
             // "called on" needs its particle; plain "called" is not speech.
@@ -509,6 +511,32 @@ fn find_verb(text: &str, outside: &dyn Fn(usize) -> bool) -> Option<VerbHit> {
         prev = lw;
     }
     None
+}
+
+/// Is the word at byte `s` a verb in the tagger's reading, and not a passive
+/// ("were twice denied visas")? States as a noun, "United" in a name and
+/// participles used as adjectives are not reporting verbs.
+fn tagged_reporting_verb(text: &str, toks: &[Token], s: usize) -> bool {
+    let Some(k) = toks.iter().position(|t| t.start == s) else {
+        return false;
+    };
+    if toks[k].tag != Upos::Verb {
+        return false;
+    }
+    // Back over adverbs to the word before the verb: a form of "be" makes it
+    // passive.
+    let mut j = k;
+    while j > 0 && toks[j - 1].tag == Upos::Adv {
+        j -= 1;
+    }
+    let passive = j > 0 && toks[j - 1].tag == Upos::Aux && {
+        let w = text[toks[j - 1].start..toks[j - 1].end].to_lowercase();
+        matches!(
+            w.as_str(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "'s" | "’s"
+        )
+    };
+    !passive
 }
 
 /// Split "Deputy Foreign Minister Sergei Antonov" into (name, role).
@@ -627,6 +655,11 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
     let mut open_quote_from: Option<usize> = None; // sentence index where an unclosed quote began
     for (si, text) in sentences.iter().enumerate() {
         let mut a = Attribution::default();
+        // Picture credits ("Image: Nick Moreau.") credit an image, not a claim.
+        if open_quote_from.is_none() && is_credit(text) {
+            out.push(a);
+            continue;
+        }
         let mut spans = quote_spans(text);
         // A quote carried over from the previous sentence: the text up to the
         // first closing mark is quoted.
@@ -655,7 +688,8 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                 && !(e - s > 1 && text[s..].trim_end().ends_with(['”', '"', '»', '“', '\'']))
                 && (s > 0 || !carried)
         });
-        let verb = find_verb(text, &|p| !inside(p));
+        let toks = crate::tag::tag(text);
+        let verb = find_verb(text, &toks, &|p| !inside(p));
         // Quotes of more than four words (or carried over) are direct
         // quotes; a shorter one is direct when it ends in punctuation and the
         // reporting verb follows it ("We had no choice," she said); other
@@ -1140,6 +1174,18 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
         }
     }
     out
+}
+
+/// A picture or video credit line: "Image: Nick Moreau.", "Photo: AP".
+fn is_credit(text: &str) -> bool {
+    let Some((head, rest)) = text.trim_start().split_once(':') else {
+        return false;
+    };
+    let head = head.trim().to_lowercase();
+    matches!(
+        head.trim_end_matches('s'),
+        "image" | "photo" | "photograph" | "picture" | "video" | "credit" | "photo credit"
+    ) && rest.split_whitespace().count() <= 8
 }
 
 /// A quote that is still open at the end of the sentence.

@@ -141,3 +141,45 @@ fn budget_flags_altered_quote_and_stance() {
     assert!(text.contains("! quote altered (city vs herald): We had no choice[-.-] {+,+} The city cannot spend [-money-] {+what+} it does not have"));
     assert!(text.contains("[Lena Ortiz · say · direct]"));
 }
+
+/// (cue, speaker, verb) of each sentence of a made-up report.
+fn attr(sentences: &[&str]) -> Vec<(String, Option<String>, Option<String>)> {
+    storydiff::attribution::attribute(sentences)
+        .into_iter()
+        .map(|a| {
+            let cue = serde_json::to_value(a.cue).expect("cue");
+            (cue.as_str().expect("cue").to_string(), a.speaker, a.verb)
+        })
+        .collect()
+}
+
+fn none() -> (String, Option<String>, Option<String>) {
+    ("none".into(), None, None)
+}
+
+// Issue 9: "The United States … handed" is no speaker "United" with verb "state".
+#[test]
+fn united_states_handing_over_a_note_is_not_an_attribution() {
+    let got = attr(&[
+        "The United States on Friday handed the Russian embassy a note on the treaty.",
+        "Several states reported shortages of the vaccine.",
+    ]);
+    assert_eq!(got[0], none());
+    assert_eq!(got[1].1.as_deref(), Some("Several states"));
+}
+
+// Issue 9: a passive "were denied visas" is not a denial by anyone.
+#[test]
+fn passive_denied_is_not_a_reporting_verb() {
+    assert_eq!(
+        attr(&["The players were twice denied visas to enter the country."])[0],
+        none()
+    );
+}
+
+// Issue 9: picture credits are furniture, not attributions.
+#[test]
+fn picture_credits_are_not_attributions() {
+    let got = attr(&["Image: Lena Marsh.", "Photo: Reuters / Tom Hale."]);
+    assert_eq!(got, [none(), none()]);
+}
