@@ -40,12 +40,32 @@ struct Score {
     att_n: usize,
     att_cue: usize,
     att_spk: usize,
+    /// Speaker right up to the form of the name: one's words end the other's
+    /// ("Heald" / "Colette Heald", "team member Rodaba Noori" / "Rodaba Noori").
+    loose: usize,
+    att_loose: usize,
+}
+
+fn same_person(a: &str, b: &str) -> bool {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (
+        a.split_whitespace().collect(),
+        b.split_whitespace().collect(),
+    );
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    !short.is_empty() && long.ends_with(short)
 }
 
 impl Score {
     fn add(&mut self, gold_cue: &str, gold_spk: Option<&str>, got: &Attribution) -> bool {
         let cue = cue_name(got) == gold_cue;
         let spk = speaker_of(got) == gold_spk.map(norm);
+        let loose = spk
+            || matches!((speaker_of(got), gold_spk.map(norm)), (Some(x), Some(y)) if same_person(&x, &y));
+        self.loose += loose as usize;
         self.n += 1;
         self.cue += cue as usize;
         self.spk += spk as usize;
@@ -53,19 +73,22 @@ impl Score {
             self.att_n += 1;
             self.att_cue += cue as usize;
             self.att_spk += spk as usize;
+            self.att_loose += loose as usize;
         }
         cue && spk
     }
     fn line(&self, name: &str) -> String {
         let r = |a: usize, b: usize| a as f64 / b.max(1) as f64;
         format!(
-            "{name}: {} sentences: cue {:.3}, speaker {:.3}; attributed ({}): cue {:.3}, speaker {:.3}",
+            "{name}: {} sentences: cue {:.3}, speaker {:.3} (same person {:.3}); attributed ({}): cue {:.3}, speaker {:.3} (same person {:.3})",
             self.n,
             r(self.cue, self.n),
             r(self.spk, self.n),
+            r(self.loose, self.n),
             self.att_n,
             r(self.att_cue, self.att_n),
-            r(self.att_spk, self.att_n)
+            r(self.att_spk, self.att_n),
+            r(self.att_loose, self.att_n)
         )
     }
 }

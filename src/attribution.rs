@@ -653,6 +653,7 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
     // name is a person quoted elsewhere in the report.
     let mut colon_heads: Vec<usize> = Vec::new();
     let mut open_quote_from: Option<usize> = None; // sentence index where an unclosed quote began
+    let mut doc_names: Vec<String> = Vec::new();
     for (si, text) in sentences.iter().enumerate() {
         let mut a = Attribution::default();
         // Picture credits ("Image: Nick Moreau.") credit an image, not a claim.
@@ -664,21 +665,42 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
         // A quote carried over from the previous sentence: the text up to the
         // first closing mark is quoted.
         let carried = open_quote_from.is_some();
+        // A carried quote with no closing mark in this sentence goes on.
+        let mut runs_through = false;
         if carried {
-            let close = text
-                .char_indices()
-                .find(|(_, c)| matches!(c, '”' | '"' | '»' | '“'));
+            // The first closing mark: ” " » “ or a typewriter '' (ECB+, NYT).
+            let close = text.char_indices().find_map(|(p, c)| match c {
+                '”' | '"' | '»' | '“' => Some((p, c.len_utf8())),
+                '\'' if text[p + 1..].starts_with('\'') => Some((p, 2)),
+                _ => None,
+            });
             match close {
-                Some((p, c)) => {
-                    let end = p + c.len_utf8();
+                Some((p, len)) => {
+                    let end = p + len;
                     spans = quote_spans(&text[end..])
                         .into_iter()
                         .map(|(s, e)| (s + end, e + end))
                         .collect();
-                    spans.insert(0, (0, end));
+                    // A mark that opens the sentence closed the quote before it.
+                    if !text[..p].trim().is_empty() {
+                        spans.insert(0, (0, end));
+                    }
                 }
-                None => spans = vec![(0, text.len())],
+                None => {
+                    spans = vec![(0, text.len())];
+                    runs_through = true;
+                }
             }
+        }
+        // A typewriter close '' with no opening mark before it: the opening
+        // was lost ("…Center, '' Reid's rep told Us."); the text before it is
+        // the quote.
+        if !carried
+            && let Some(p) = text.find("''")
+            && p > 0
+            && spans.iter().all(|&(s, _)| s > p)
+        {
+            spans.insert(0, (0, p + 2));
         }
         let inside = |p: usize| spans.iter().any(|&(s, e)| p > s && p < e);
         let unclosed = spans.last().is_some_and(|&(s, e)| {
@@ -686,9 +708,17 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
             // `s < e - 1` keeps a lone opening mark open.
             e == text.len()
                 && !(e - s > 1 && text[s..].trim_end().ends_with(['”', '"', '»', '“', '\'']))
-                && (s > 0 || !carried)
+                && (s > 0 || !carried || runs_through)
         });
         let toks = crate::tag::tag(text);
+        // Every name of two words or more, for the fullest form of a speaker.
+        for sp in crate::tag::names(text, &toks) {
+            if let (Some(n), _) = split_role(&text[sp.start..sp.end])
+                && n.split_whitespace().count() >= 2
+            {
+                doc_names.push(n);
+            }
+        }
         let verb = find_verb(text, &toks, &|p| !inside(p));
         // Quotes of more than four words (or carried over) are direct
         // quotes; a shorter one is direct when it ends in punctuation and the
@@ -1112,9 +1142,25 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
             (true, false) => {
                 // The quote closed here: give its speaker to the sentences it spans.
                 if let Some(from) = open_quote_from {
-                    let sp = out[si].clone();
+                    let mut sp = out[si].clone();
+                    // No speaker where it closes nor where it opened: the
+                    // speaker of the sentence just before ("Obama tweeted:").
+                    if sp.speaker.is_none() && out[from].speaker.is_some() {
+                        sp = out[from].clone();
+                    } else if sp.speaker.is_none() && from > 0 && out[from - 1].speaker.is_some() {
+                        sp = out[from - 1].clone();
+                        if sentences[from - 1].trim_end().ends_with([':', ',']) {
+                            out[from - 1].cue = Cue::Direct;
+                        }
+                    }
                     if sp.speaker.is_some() {
-                        for a in &mut out[from..si] {
+                        // The closing sentence too, when some of it is quoted.
+                        let last = if out[si].quote_spans.is_empty() {
+                            si
+                        } else {
+                            si + 1
+                        };
+                        for a in &mut out[from..last] {
                             if a.speaker.is_none() {
                                 a.speaker = sp.speaker.clone();
                                 a.role = sp.role.clone();
@@ -1136,7 +1182,12 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
         // middle of a run keeps the previous speaker.
         if out[si].cue == Cue::Direct && out[si].speaker.is_none() && si > 0 && !unclosed {
             let prev = out[si - 1].clone();
-            if prev.speaker.is_some() && prev.cue == Cue::Direct {
+            // A frame that introduces the quote: "Hill commented," / "Obama tweeted:".
+            let frame = prev.cue != Cue::None && sentences[si - 1].trim_end().ends_with([':', ',']);
+            if frame {
+                out[si - 1].cue = Cue::Direct;
+            }
+            if prev.speaker.is_some() && (prev.cue == Cue::Direct || frame) {
                 let a = &mut out[si];
                 a.speaker = prev.speaker;
                 a.role = prev.role;
@@ -1163,7 +1214,9 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
         if let (Some(k), Some(sp)) = (&a.speaker_key, &a.speaker)
             && let Some((full, role)) = known
                 .iter()
-                .filter(|(n, _)| key_of_name(n) == *k)
+                .cloned()
+                .chain(doc_names.iter().map(|n| (n.clone(), None)))
+                .filter(|(n, _)| key_of_name(n) == *k && !a.anonymous)
                 .max_by_key(|(n, _)| n.split_whitespace().count())
             && full.split_whitespace().count() > sp.split_whitespace().count()
         {

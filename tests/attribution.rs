@@ -183,3 +183,52 @@ fn picture_credits_are_not_attributions() {
     let got = attr(&["Image: Lena Marsh.", "Photo: Reuters / Tom Hale."]);
     assert_eq!(got, [none(), none()]);
 }
+
+// Issue 9: every sentence of a quote that runs over several sentences, with
+// no quote mark in the middle ones, keeps the speaker of its frame.
+#[test]
+fn multi_sentence_quote_after_a_frame_keeps_its_speaker() {
+    let got = attr(&[
+        "Mayor Ada Lind posted on her account:",
+        "\"Great work, team.",
+        "We will rebuild the bridge.",
+        "Nothing stops this town.\"",
+        "The bridge closed in May.",
+    ]);
+    for (i, g) in got.iter().enumerate().take(4) {
+        assert_eq!(g.0, "direct", "sentence {i}");
+        assert_eq!(g.1.as_deref(), Some("Ada Lind"), "sentence {i}");
+    }
+    assert_eq!(got[4], none());
+}
+
+// Issue 9: a typewriter '' closes a quote carried from the previous
+// sentence; the sentence after it is the outlet's own.
+#[test]
+fn typewriter_close_ends_a_carried_quote() {
+    let got = attr(&[
+        "The club said it \"will not be a factor in the bidding.",
+        "'' The offer, worth $160 million, was made in Las Vegas.",
+    ]);
+    assert_eq!(got[1].0, "none");
+    assert_eq!(got[1].1, None);
+}
+
+// Issue 9: a quote whose opening mark was lost, closed by '', is direct.
+#[test]
+fn typewriter_close_without_opening_is_a_direct_quote() {
+    let got =
+        attr(&["We ask for privacy at this difficult time, '' her publicist told reporters."]);
+    assert_eq!(got[0].0, "direct");
+}
+
+// Issue 9: a speaker named by surname gets the fullest name used anywhere in
+// the report, not only in earlier attributions.
+#[test]
+fn surname_speaker_gets_the_fullest_name_in_the_report() {
+    let got = attr(&[
+        "The study was led by Colette Heald of the university.",
+        "Heald said the results were clear.",
+    ]);
+    assert_eq!(got[1].1.as_deref(), Some("Colette Heald"));
+}
