@@ -147,6 +147,16 @@ pub const VERBS: &[(&str, Stance, &[&str])] = &[
     ("call", Stance::Directive, &["called on"]),
     ("believe", Stance::Mental, &["believes", "believed"]),
     ("argue", Stance::Emphatic, &["argued", "argues"]),
+    ("testify", Stance::Neutral, &["testified", "testifies"]),
+    (
+        "recommend",
+        Stance::Directive,
+        &["recommended", "recommends"],
+    ),
+    ("accuse", Stance::Distancing, &["accused", "accuses"]),
+    ("observe", Stance::Neutral, &["observed"]),
+    ("add", Stance::Neutral, &["add"]),
+    ("call", Stance::Neutral, &["called"]),
 ];
 
 /// Nouns that make a speaker anonymous when no name is given.
@@ -456,6 +466,16 @@ fn find_verb(text: &str, toks: &[Token], outside: &dyn Fn(usize) -> bool) -> Opt
                 | "who"
                 | "which"
                 | "whom"
+                // A verb right after a subordinator is a reduced clause:
+                // "When asked about …, Romney said".
+                | "when"
+                | "while"
+                | "if"
+                | "once"
+                | "unless"
+                | "before"
+                | "although"
+                | "though"
         );
         // "expressed regret" is a statement; "expressed interest" is not.
         let expression = lemma_is(hit, "express") && {
@@ -492,14 +512,24 @@ fn find_verb(text: &str, toks: &[Token], outside: &dyn Fn(usize) -> bool) -> Opt
             && tagged_reporting_verb(text, toks, s)
         {
             let mut end = s + w.len();
-            // "called on" needs its particle; plain "called" is not speech.
+            let rest = &text[end..];
+            // "called on" needs its particle; "called X 'a mistake'" its quote;
+            // plain "called" is not speech.
+            let mut stance = stance;
             if lemma == "call" {
-                let rest = &text[end..];
-                if !rest.starts_with(" on ") {
+                if rest.starts_with(" on ") {
+                    end += 3;
+                    stance = Stance::Directive;
+                } else if !rest.contains(['“', '"', '‘', '\'']) || rest.starts_with(" for ") {
                     prev = lw;
                     continue;
+                } else {
+                    stance = Stance::Neutral;
                 }
-                end += 3;
+            }
+            if !reports_here(lemma, &lw, rest) {
+                prev = lw;
+                continue;
             }
             return Some(VerbHit {
                 start: s,
@@ -511,6 +541,53 @@ fn find_verb(text: &str, toks: &[Token], outside: &dyn Fn(usize) -> bool) -> Opt
         prev = lw;
     }
     None
+}
+
+/// Verbs that are reporting only in some uses: "responded that / ," but not
+/// "responded to the crisis"; "denied the allegations" but not "denied
+/// visas"; "conceded that" but not "conceded the match"; "states that" but
+/// not "states have"; base "add" only as "add that".
+fn reports_here(lemma: &str, form: &str, rest: &str) -> bool {
+    let next: Vec<String> = rest
+        .split_whitespace()
+        .take(4)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let first = next.first().map(String::as_str).unwrap_or("");
+    // A clause or a quote follows, or the verb ends the clause.
+    let clause = matches!(first, "that" | "")
+        || rest
+            .trim_start()
+            .starts_with([',', '.', ':', '“', '"', '\'', '‘']);
+    match lemma {
+        "respond" | "concede" | "state" => clause,
+        "add" if form == "add" => first == "that",
+        "deny" => {
+            clause
+                || next.iter().any(|w| {
+                    matches!(
+                        w.trim_end_matches('s'),
+                        "allegation"
+                            | "claim"
+                            | "charge"
+                            | "report"
+                            | "accusation"
+                            | "wrongdoing"
+                            | "involvement"
+                            | "responsibility"
+                            | "rumour"
+                            | "rumor"
+                            | "knowing"
+                            | "having"
+                            | "being"
+                    )
+                })
+        }
+        _ => true,
+    }
 }
 
 /// Is the word at byte `s` a verb in the tagger's reading, and not a passive
@@ -743,6 +820,9 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
             .iter()
             .filter_map(|p| lower_text.find(p).map(|i| (i, *p)))
             .filter(|(i, _)| !inside(*i))
+            // "The Journal, citing documents, reported": the verb's subject
+            // is the speaker; "citing X" alone is a cue.
+            .filter(|(_, p)| *p != "citing " || verb.is_none())
             .min();
         let mut raw: Option<RawSpeaker> = None;
         if let Some((i, p)) = acc

@@ -232,3 +232,70 @@ fn surname_speaker_gets_the_fullest_name_in_the_report() {
     ]);
     assert_eq!(got[1].1.as_deref(), Some("Colette Heald"));
 }
+
+// Issue 9: frames that were missed: a reduced "When asked" clause before the
+// main verb, "called X 'a quote'", testified / argued / accused /
+// recommended that, "they add that".
+#[test]
+fn missed_reporting_frames_are_found() {
+    let got = attr(&[
+        "When asked about the tax returns, Romney said it is up to the voters.",
+        "Dr. Lena Park testified that the drug was safe.",
+        "The panel recommended that the plant close.",
+        "Critics accused the mayor of hiding the report.",
+    ]);
+    assert_eq!(
+        got[0],
+        ("indirect".into(), Some("Romney".into()), Some("say".into()))
+    );
+    assert_eq!(
+        got[1],
+        (
+            "indirect".into(),
+            Some("Lena Park".into()),
+            Some("testify".into())
+        )
+    );
+    assert_eq!(got[2].2.as_deref(), Some("recommend"));
+    assert_eq!(got[3].2.as_deref(), Some("accuse"));
+    let called = attr(&["Judge Maria Ortiz called the ruling \"a huge mistake for the city.\""]);
+    assert_eq!(
+        called[0],
+        (
+            "direct".into(),
+            Some("Maria Ortiz".into()),
+            Some("call".into())
+        )
+    );
+    let add = attr(&[
+        "Analysts add that prices will rise.",
+        "Add salt to the water.",
+    ]);
+    assert_eq!(add[0].2.as_deref(), Some("add"));
+    assert_eq!(add[1], none());
+}
+
+// Issue 9: ordinary uses of responded / denied / conceded / states are not
+// reporting; "citing X" does not beat the main verb.
+#[test]
+fn over_broad_verbs_in_ordinary_use_are_not_reporting() {
+    let got = attr(&[
+        "The company responded to the crisis by cutting jobs.",
+        "The champion conceded the match in the second round.",
+        "Border guards denied entry to the family.",
+        "The Journal, citing internal documents, reported that the firm lost money.",
+        "The firm denied the allegations.",
+    ]);
+    assert_eq!(got[0], none());
+    assert_eq!(got[1], none());
+    assert_eq!(got[2], none());
+    assert_eq!(
+        got[3],
+        (
+            "indirect".into(),
+            Some("Journal".into()),
+            Some("report".into())
+        )
+    );
+    assert_eq!(got[4].2.as_deref(), Some("deny"));
+}
