@@ -66,7 +66,7 @@ impl Discourse {
         }
         let (name, role) = split_role(phrase);
         let has_name = name.is_some();
-        let anon = !has_name && lw.iter().any(|w| ANONYMOUS.contains(&w.as_str()));
+        let anon = !has_name && lw.iter().any(|w| ANONYMOUS.contains(w));
         if anon {
             a.anonymous = true;
             a.speaker = Some(
@@ -80,38 +80,13 @@ impl Discourse {
         }
         // A person's name: at least one capitalised non-role word and no
         // organisation words ("Department", "Ministry", "Agency").
-        let org_words = [
-            "department",
-            "ministry",
-            "agency",
-            "authority",
-            "office",
-            "company",
-            "court",
-            "police",
-            "government",
-            "council",
-            "commission",
-            "bank",
-            "union",
-            "committee",
-            "service",
-            "army",
-            "military",
-            "statement",
-            "report",
-            "data",
-            "papers",
-            "documents",
-            "survey",
-        ];
         let is_org = match &name {
             Some(n) => n
                 .split_whitespace()
-                .any(|w| org_words.contains(&lower(w).trim_end_matches("'s"))),
+                .any(|w| ORGANISATIONS.contains(lower(w).trim_end_matches("'s"))),
             None => lw
                 .iter()
-                .any(|w| org_words.contains(&w.trim_end_matches("'s"))),
+                .any(|w| ORGANISATIONS.contains(w.trim_end_matches("'s"))),
         };
         // "a report from WCCO-TV", "a statement by the ministry": the
         // organisation behind the document speaks.
@@ -136,34 +111,9 @@ impl Discourse {
             return self.resolve(a, &rest);
         }
         // An unnamed person introduced with "a"/"an" is an anonymous source.
-        const PERSONS: &[&str] = &[
-            "official",
-            "source",
-            "spokesman",
-            "spokeswoman",
-            "spokesperson",
-            "master",
-            "resident",
-            "witness",
-            "aide",
-            "person",
-            "man",
-            "woman",
-            "friend",
-            "relative",
-            "neighbor",
-            "neighbour",
-            "employee",
-            "worker",
-            "officer",
-            "member",
-            "insider",
-            "diplomat",
-            "staffer",
-        ];
         if !has_name
             && matches!(lw.first().map(String::as_str), Some("a" | "an"))
-            && lw.iter().any(|w| PERSONS.contains(&w.as_str()))
+            && lw.iter().any(|w| PERSONS.contains(w))
         {
             a.anonymous = true;
             a.speaker = Some(phrase.trim().to_string());

@@ -30,6 +30,7 @@ mod cue;
 mod discourse;
 mod quotes;
 mod speaker;
+mod words;
 
 pub use cue::VERBS;
 use cue::*;
@@ -37,6 +38,7 @@ use discourse::*;
 use quotes::*;
 use serde::Serialize;
 use speaker::*;
+use words::*;
 
 /// How a sentence is attributed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]

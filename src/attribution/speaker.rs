@@ -3,111 +3,6 @@
 
 use super::*;
 
-/// Nouns that make a speaker anonymous when no name is given.
-pub(super) const ANONYMOUS: &[&str] = &[
-    "official",
-    "officials",
-    "source",
-    "sources",
-    "diplomat",
-    "diplomats",
-    "aide",
-    "aides",
-    "insider",
-    "insiders",
-    "person",
-    "people",
-    "witness",
-    "witnesses",
-    "residents",
-    "someone",
-    "analysts",
-    "experts",
-];
-
-/// Words that make up titles and roles, not names.
-pub(super) const ROLE_WORDS: &[&str] = &[
-    "minister",
-    "deputy",
-    "foreign",
-    "prime",
-    "president",
-    "vice",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "leader",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "chief",
-    "executive",
-    "director",
-    "head",
-    "governor",
-    "mayor",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "general",
-    "gen",
-    "ambassador",
-    "commander",
-    "colonel",
-    "col",
-    "captain",
-    "judge",
-    "attorney",
-    "prosecutor",
-    "police",
-    "union",
-    "party",
-    "opposition",
-    "state",
-    "defense",
-    "defence",
-    "interior",
-    "finance",
-    "transport",
-    "health",
-    "trade",
-    "economy",
-    "energy",
-    "justice",
-    "officer",
-    "manager",
-    "founder",
-    "ceo",
-    "cfo",
-    "coach",
-    "analyst",
-    "economist",
-    "professor",
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "lt",
-    "sgt",
-    "gov",
-    "pres",
-    "king",
-    "queen",
-    "prince",
-    "pope",
-    "lawmaker",
-    "councillor",
-    "councilman",
-    "adviser",
-    "advisor",
-    "envoy",
-    "negotiator",
-    "official",
-    "press",
-];
-
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
 /// Split "Deputy Foreign Minister Sergei Antonov" into (name, role).
@@ -120,8 +15,8 @@ pub(super) fn split_role(phrase: &str) -> (Option<String>, Option<String>) {
     let mut k = ws.len();
     while k > 0
         && is_cap(ws[k - 1])
-        && !ROLE_WORDS.contains(&lower(ws[k - 1]).trim_end_matches('.'))
-        && !ANONYMOUS.contains(&lower(ws[k - 1]).as_str())
+        && !ROLES.contains(lower(ws[k - 1]).trim_end_matches('.'))
+        && !ANONYMOUS.contains(&lower(ws[k - 1]))
         && !matches!(
             lower(ws[k - 1]).as_str(),
             "the" | "a" | "an" | "two" | "three" | "several" | "some" | "many"
