@@ -299,3 +299,17 @@ fn over_broad_verbs_in_ordinary_use_are_not_reporting() {
     );
     assert_eq!(got[4].2.as_deref(), Some("deny"));
 }
+
+// Issue 9: "she" goes to the last speaker who can be "she", not to the last
+// person named; an honorific ("Ms") tells the gender.
+#[test]
+fn pronoun_goes_to_the_last_speaker_of_its_gender() {
+    let got = attr(&[
+        "Ms Ada Lind said the bridge would reopen in May.",
+        "Council member Tom Berg said the cost was too high.",
+        "She said the money was already there.",
+        "He added that he would vote against it.",
+    ]);
+    assert_eq!(got[2].1.as_deref(), Some("Ada Lind"));
+    assert_eq!(got[3].1.as_deref(), Some("Tom Berg"));
+}

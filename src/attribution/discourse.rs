@@ -22,6 +22,21 @@ pub(super) struct Discourse {
     /// Every name of two words or more in the report, for the fullest form
     /// of a speaker named by surname.
     pub names: Vec<String>,
+    /// Indices into `known`, least recent speaker first, each once.
+    pub recent: Vec<usize>,
+}
+
+/// "he" or "she" from an honorific or a gendered role word.
+fn gender_of_role(role: &str) -> Option<&'static str> {
+    role.split_whitespace()
+        .find_map(|w| match lower(w).trim_end_matches('.') {
+            "mr" | "sir" | "spokesman" | "chairman" | "congressman" | "king" | "father" => {
+                Some("he")
+            }
+            "mrs" | "ms" | "miss" | "madam" | "dame" | "spokeswoman" | "chairwoman"
+            | "congresswoman" | "queen" | "mother" => Some("she"),
+            _ => None,
+        })
 }
 
 pub(super) fn key_of_name(n: &str) -> String {
@@ -29,6 +44,13 @@ pub(super) fn key_of_name(n: &str) -> String {
 }
 
 impl Discourse {
+    /// Person `i` is now the last who spoke.
+    fn spoke(&mut self, i: usize) {
+        self.last_person = Some(i);
+        self.recent.retain(|&k| k != i);
+        self.recent.push(i);
+    }
+
     /// Turn a raw speaker phrase into speaker, role, anonymity and key, resolving
     /// pronouns and short forms against the speakers named so far.
     pub(super) fn resolve(&mut self, a: &mut Attribution, phrase: &str) {
@@ -42,9 +64,31 @@ impl Discourse {
                     ("he", Some("she")) | ("she", Some("he"))
                 )
             };
-            let person = self.last_person.filter(|&i| {
-                matches!(p, "he" | "she" | "they") && fits(&key_of_name(&self.known[i].0))
-            });
+            // The last person who spoke, if the pronoun fits; else the most
+            // recent speaker before that whose gender fits ("she" after a
+            // man's statement goes back to the woman quoted before him).
+            let person = match p {
+                // Among the last three speakers, one known to be "she"
+                // beats one whose gender is unknown.
+                "he" | "she" => {
+                    let known_as = |i: usize| {
+                        self.gender
+                            .get(&key_of_name(&self.known[i].0))
+                            .map(String::as_str)
+                            == Some(p)
+                    };
+                    let recent = self.recent.iter().rev().copied();
+                    recent.clone().take(3).find(|&i| known_as(i)).or_else(|| {
+                        recent
+                            .clone()
+                            .find(|&i| fits(&key_of_name(&self.known[i].0)))
+                    })
+                }
+                "they" => self
+                    .last_person
+                    .filter(|&i| fits(&key_of_name(&self.known[i].0))),
+                _ => None,
+            };
             if let Some(i) = person {
                 let (n, r) = &self.known[i];
                 a.speaker = Some(n.clone());
@@ -61,6 +105,9 @@ impl Discourse {
             }
             if let (Some(k), "he" | "she") = (&a.speaker_key, p) {
                 self.gender.insert(k.clone(), p.to_string());
+            }
+            if let Some(i) = person {
+                self.spoke(i);
             }
             return;
         }
@@ -145,7 +192,19 @@ impl Discourse {
             a.speaker = Some(self.known[idx].0.clone());
             a.role = role.or_else(|| self.known[idx].1.clone());
             a.speaker_key = Some(key);
-            self.last_person = Some(idx);
+            self.spoke(idx);
+            // Honorifics and gendered roles tell the gender ("Ms Ortiz",
+            // "spokeswoman Ada Lind").
+            if let Some(g) = a
+                .role
+                .as_deref()
+                .and_then(gender_of_role)
+                .or_else(|| gender_of_role(phrase))
+            {
+                self.gender
+                    .entry(key_of_name(&self.known[idx].0))
+                    .or_insert(g.to_string());
+            }
             return;
         }
         if !has_name && !is_org {
@@ -164,7 +223,7 @@ impl Discourse {
                 a.speaker = Some(n.clone());
                 a.role = r.clone();
                 a.speaker_key = Some(key_of_name(n));
-                self.last_person = Some(i);
+                self.spoke(i);
                 return;
             }
         }
