@@ -115,7 +115,7 @@ pub(super) fn lemma_is(hit: Option<(&str, Stance)>, lemma: &str) -> bool {
 /// The first reporting verb outside quotes, one pass over the words.
 pub(super) fn find_verb(
     text: &str,
-    toks: &[Token],
+    toks: &std::cell::OnceCell<Vec<Token>>,
     outside: &dyn Fn(usize) -> bool,
 ) -> Option<VerbHit> {
     let forms = verb_forms();
@@ -204,7 +204,7 @@ pub(super) fn find_verb(
             && !not_verb
             && !expression
             && outside(s)
-            && tagged_reporting_verb(text, toks, s)
+            && tagged_reporting_verb(text, toks.get_or_init(|| crate::tag::tag(text)), s)
         {
             let mut end = s + w.len();
             let rest = &text[end..];

@@ -189,15 +189,9 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                 && !(e - s > 1 && text[s..].trim_end().ends_with(['”', '"', '»', '“', '\'']))
                 && (s > 0 || !carried || runs_through)
         });
-        let toks = crate::tag::tag(text);
-        // Every name of two words or more, for the fullest form of a speaker.
-        for sp in crate::tag::names(text, &toks) {
-            if let (Some(n), _) = split_role(&text[sp.start..sp.end])
-                && n.split_whitespace().count() >= 2
-            {
-                d.names.push(n);
-            }
-        }
+        // Tagged only when a verb form needs checking (tagging every
+        // sentence would cost more than the rest of the pipeline).
+        let toks = std::cell::OnceCell::new();
         let verb = find_verb(text, &toks, &|p| !inside(p));
         // Quotes of more than four words (or carried over) are direct
         // quotes; a shorter one is direct when it ends in punctuation and the
@@ -681,6 +675,35 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
         if !person {
             out[i] = Attribution::default();
         }
+    }
+    // Names of two words or more ending in each one-word speaker's name,
+    // from the sentences that contain it (tagged here, only those).
+    let mut tagged: std::collections::HashMap<usize, Vec<String>> = Default::default();
+    for a in &out {
+        let Some(sp) = a
+            .speaker
+            .as_deref()
+            .filter(|s| !s.contains(' ') && !a.anonymous)
+        else {
+            continue;
+        };
+        for (i, text) in sentences.iter().enumerate() {
+            if !text.contains(sp) || tagged.contains_key(&i) {
+                continue;
+            }
+            let toks = crate::tag::tag(text);
+            let names = crate::tag::names(text, &toks)
+                .iter()
+                .filter_map(|n| split_role(&text[n.start..n.end]).0)
+                .filter(|n| n.split_whitespace().count() >= 2)
+                .collect();
+            tagged.insert(i, names);
+        }
+    }
+    let mut keys: Vec<&usize> = tagged.keys().collect();
+    keys.sort();
+    for i in keys {
+        d.names.extend(tagged[i].iter().cloned());
     }
     // Short forms named before their full form ("Antonov" then "Sergei Antonov"):
     // give every sentence the fullest name with the same key.
