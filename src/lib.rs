@@ -27,6 +27,7 @@ pub mod ingest;
 pub mod render;
 pub mod report;
 pub mod segment;
+pub mod tag;
 pub mod text;
 pub mod versions;
 

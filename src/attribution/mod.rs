@@ -26,8 +26,19 @@
 //! assert_eq!(a[0].medium.as_deref(), Some("Volna"));
 //! ```
 
+mod cue;
+mod discourse;
+mod quotes;
+mod speaker;
+mod words;
+
+pub use cue::VERBS;
+use cue::*;
+use discourse::*;
+use quotes::*;
 use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation;
+use speaker::*;
+use words::*;
 
 /// How a sentence is attributed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
@@ -81,193 +92,7 @@ pub struct Attribution {
     pub speaker_key: Option<String>,
 }
 
-/// Reporting verbs: lemma, stance, and the forms looked for.
-pub const VERBS: &[(&str, Stance, &[&str])] = &[
-    ("say", Stance::Neutral, &["said", "says", "say", "saying"]),
-    ("tell", Stance::Neutral, &["told", "tells", "telling"]),
-    ("state", Stance::Neutral, &["stated", "states"]),
-    ("add", Stance::Neutral, &["added", "adds"]),
-    ("report", Stance::Neutral, &["reported", "reports"]),
-    ("write", Stance::Neutral, &["wrote", "writes"]),
-    ("tweet", Stance::Neutral, &["tweeted"]),
-    ("post", Stance::Neutral, &["posted"]),
-    ("announce", Stance::Neutral, &["announced", "announces"]),
-    ("explain", Stance::Neutral, &["explained", "explains"]),
-    ("note", Stance::Neutral, &["noted", "notes"]),
-    ("comment", Stance::Neutral, &["commented"]),
-    ("reply", Stance::Neutral, &["replied"]),
-    ("respond", Stance::Neutral, &["responded"]),
-    ("ask", Stance::Neutral, &["asked"]),
-    ("describe", Stance::Neutral, &["described"]),
-    ("declare", Stance::Neutral, &["declared"]),
-    ("express", Stance::Neutral, &["expressed"]),
-    ("confirm", Stance::Endorsing, &["confirmed", "confirms"]),
-    ("reveal", Stance::Endorsing, &["revealed"]),
-    ("show", Stance::Endorsing, &["showed", "shows", "shown"]),
-    ("find", Stance::Endorsing, &["found", "finds"]),
-    ("stress", Stance::Emphatic, &["stressed", "stresses"]),
-    ("insist", Stance::Emphatic, &["insisted", "insists"]),
-    ("emphasise", Stance::Emphatic, &["emphasised", "emphasized"]),
-    ("warn", Stance::Emphatic, &["warned", "warns"]),
-    ("vow", Stance::Emphatic, &["vowed"]),
-    ("pledge", Stance::Emphatic, &["pledged"]),
-    ("assert", Stance::Emphatic, &["asserted"]),
-    ("declare", Stance::Emphatic, &["proclaimed"]),
-    (
-        "claim",
-        Stance::Distancing,
-        &["claimed", "claims", "claiming"],
-    ),
-    (
-        "allege",
-        Stance::Distancing,
-        &["alleged", "alleges", "alleging"],
-    ),
-    ("purport", Stance::Distancing, &["purported"]),
-    ("admit", Stance::Concession, &["admitted", "admits"]),
-    ("concede", Stance::Concession, &["conceded", "concedes"]),
-    (
-        "acknowledge",
-        Stance::Concession,
-        &["acknowledged", "acknowledges"],
-    ),
-    ("deny", Stance::Denial, &["denied", "denies", "denying"]),
-    ("reject", Stance::Denial, &["rejected"]),
-    ("dispute", Stance::Denial, &["disputed"]),
-    ("suggest", Stance::Tentative, &["suggested", "suggests"]),
-    ("hint", Stance::Tentative, &["hinted"]),
-    (
-        "speculate",
-        Stance::Tentative,
-        &["speculated", "speculates"],
-    ),
-    ("indicate", Stance::Tentative, &["indicated", "indicates"]),
-    ("urge", Stance::Directive, &["urged", "urges"]),
-    ("call", Stance::Directive, &["called on"]),
-    ("believe", Stance::Mental, &["believes", "believed"]),
-    ("argue", Stance::Emphatic, &["argued", "argues"]),
-];
-
-/// Nouns that make a speaker anonymous when no name is given.
-const ANONYMOUS: &[&str] = &[
-    "official",
-    "officials",
-    "source",
-    "sources",
-    "diplomat",
-    "diplomats",
-    "aide",
-    "aides",
-    "insider",
-    "insiders",
-    "person",
-    "people",
-    "witness",
-    "witnesses",
-    "residents",
-    "someone",
-    "analysts",
-    "experts",
-];
-
-/// Words that make up titles and roles, not names.
-const ROLE_WORDS: &[&str] = &[
-    "minister",
-    "deputy",
-    "foreign",
-    "prime",
-    "president",
-    "vice",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "leader",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "chief",
-    "executive",
-    "director",
-    "head",
-    "governor",
-    "mayor",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "general",
-    "gen",
-    "ambassador",
-    "commander",
-    "colonel",
-    "col",
-    "captain",
-    "judge",
-    "attorney",
-    "prosecutor",
-    "police",
-    "union",
-    "party",
-    "opposition",
-    "state",
-    "defense",
-    "defence",
-    "interior",
-    "finance",
-    "transport",
-    "health",
-    "trade",
-    "economy",
-    "energy",
-    "justice",
-    "officer",
-    "manager",
-    "founder",
-    "ceo",
-    "cfo",
-    "coach",
-    "analyst",
-    "economist",
-    "professor",
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "lt",
-    "sgt",
-    "gov",
-    "pres",
-    "king",
-    "queen",
-    "prince",
-    "pope",
-    "lawmaker",
-    "councillor",
-    "councilman",
-    "adviser",
-    "advisor",
-    "envoy",
-    "negotiator",
-    "official",
-    "press",
-];
-
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
-
-/// Opening and closing quote marks; straight quotes pair with themselves.
-fn closing_of(c: char) -> Option<char> {
-    match c {
-        '“' => Some('”'),
-        '"' => Some('"'),
-        '«' => Some('»'),
-        '„' => Some('“'),
-        '‘' => Some('’'),
-        _ => None,
-    }
-}
-
-fn words_of(s: &str) -> Vec<&str> {
+pub(super) fn words_of(s: &str) -> Vec<&str> {
     s.split(|c: char| c.is_whitespace())
         .map(|w| {
             let t =
@@ -285,321 +110,12 @@ fn words_of(s: &str) -> Vec<&str> {
         .collect()
 }
 
-fn is_cap(w: &str) -> bool {
+pub(super) fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn lower(w: &str) -> String {
+pub(super) fn lower(w: &str) -> String {
     crate::text::fold(w)
-}
-
-/// Longest quote in straight single quotes looked for, in characters.
-const MAX_SINGLE_QUOTE_CHARS: usize = 2000;
-
-/// Find the quote spans in a run of sentences treated as one text. Returns
-/// (start, end) byte spans including the marks; an unclosed quote runs to the
-/// end of the text.
-fn quote_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (off, c) = chars[i];
-        // A straight single quote opens a quote at a word start ('We won,' he
-        // said) when a matching close follows: a quote mark after
-        // punctuation. Apostrophes (Reid's, students') never open one.
-        let straight_single = c == '\''
-            && (i == 0 || chars[i - 1].1.is_whitespace())
-            && chars.get(i + 1).is_some_and(|x| x.1.is_alphanumeric());
-        let Some(close) = closing_of(c).or(straight_single.then_some('\'')) else {
-            i += 1;
-            continue;
-        };
-        // ‘ is a quote mark only when it opens a word after a space.
-        if c == '‘' && i > 0 && !chars[i - 1].1.is_whitespace() {
-            i += 1;
-            continue;
-        }
-        // A straight quote opens only at a word start.
-        if c == '"' && i > 0 && chars[i - 1].1.is_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        let mut found = None;
-        while j < chars.len() {
-            let (o2, c2) = chars[j];
-            // ’ between letters is an apostrophe (Russia’s), not a closing mark.
-            let apostrophe = c2 == '’'
-                && chars.get(j + 1).is_some_and(|x| x.1.is_alphabetic())
-                && chars[j - 1].1.is_alphabetic();
-            // '' closes a straight double quote (typewriter or PTB style).
-            if c == '"' && c2 == '\'' && chars.get(j + 1).is_some_and(|x| x.1 == '\'') {
-                found = Some(o2 + 2);
-                j += 1;
-                break;
-            }
-            if c == '\'' {
-                // Single quotes close within a bounded distance, so a text
-                // full of apostrophes stays linear.
-                if j > i + MAX_SINGLE_QUOTE_CHARS {
-                    break;
-                }
-                // A single-quote close follows punctuation and ends a word.
-                let after_punct = chars[j - 1].1 == ','
-                    || chars[j - 1].1 == '.'
-                    || chars[j - 1].1 == '?'
-                    || chars[j - 1].1 == '!';
-                let word_end = chars.get(j + 1).is_none_or(|x| !x.1.is_alphanumeric());
-                if c2 == '\'' && after_punct && word_end {
-                    found = Some(o2 + 1);
-                    break;
-                }
-                j += 1;
-                continue;
-            }
-            if c2 == close && !apostrophe {
-                found = Some(o2 + c2.len_utf8());
-                break;
-            }
-            j += 1;
-        }
-        match found {
-            Some(end) => {
-                out.push((off, end));
-                i = j + 1;
-            }
-            None if c == '\'' => {
-                i += 1;
-            }
-            None => {
-                out.push((off, text.len()));
-                break;
-            }
-        }
-    }
-    out
-}
-
-/// A reporting verb found in a sentence.
-struct VerbHit {
-    start: usize,
-    end: usize,
-    lemma: &'static str,
-    stance: Stance,
-}
-
-/// Verb form → (lemma, stance), built once from [`VERBS`].
-fn verb_forms() -> &'static std::collections::HashMap<&'static str, (&'static str, Stance)> {
-    static M: std::sync::OnceLock<std::collections::HashMap<&'static str, (&'static str, Stance)>> =
-        std::sync::OnceLock::new();
-    M.get_or_init(|| {
-        let mut m = std::collections::HashMap::new();
-        for (lemma, stance, forms) in VERBS {
-            for f in *forms {
-                // Two-word forms ("called on") are keyed by their first word.
-                let key = f.split(' ').next().unwrap_or(f);
-                m.entry(key).or_insert((*lemma, *stance));
-            }
-        }
-        m
-    })
-}
-
-fn lemma_is(hit: Option<(&str, Stance)>, lemma: &str) -> bool {
-    hit.is_some_and(|(l, _)| l == lemma)
-}
-
-/// The first reporting verb outside quotes, one pass over the words.
-fn find_verb(text: &str, outside: &dyn Fn(usize) -> bool) -> Option<VerbHit> {
-    let forms = verb_forms();
-    let mut prev = String::new();
-    for (s, w) in text.split_word_bound_indices() {
-        if !w.chars().next().is_some_and(char::is_alphanumeric) {
-            continue;
-        }
-        let lw = w.to_lowercase();
-        let hit = forms.get(lw.as_str()).copied();
-        // "after reports that" is a noun; "are told to" is passive.
-        let not_verb = matches!(
-            prev.as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "after"
-                | "of"
-                | "in"
-                | "to"
-                | "following"
-                | "with"
-                | "for"
-                | "by"
-                | "these"
-                | "those"
-                | "its"
-                | "their"
-                | "his"
-                | "her"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "be"
-                | "been"
-                | "being"
-                | "no"
-                | "new"
-                | "such"
-                // A verb in a relative clause ("the reporter who wrote the
-                // story, says …") is not the reporting verb of the sentence.
-                | "who"
-                | "which"
-                | "whom"
-        );
-        // "expressed regret" is a statement; "expressed interest" is not.
-        let expression = lemma_is(hit, "express") && {
-            let next = text[s + w.len()..]
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            !matches!(
-                next.trim_matches(|c: char| !c.is_alphabetic()),
-                "regret"
-                    | "concern"
-                    | "concerns"
-                    | "hope"
-                    | "support"
-                    | "condolences"
-                    | "sympathy"
-                    | "surprise"
-                    | "dismay"
-                    | "confidence"
-                    | "doubt"
-                    | "doubts"
-                    | "disappointment"
-                    | "frustration"
-                    | "gratitude"
-                    | "optimism"
-                    | "outrage"
-            )
-        };
-        if let Some((lemma, stance)) = hit
-            && !not_verb
-            && !expression
-            && outside(s)
-        {
-            let mut end = s + w.len();
-            // "called on" needs its particle; plain "called" is not speech.
-            if lemma == "call" {
-                let rest = &text[end..];
-                if !rest.starts_with(" on ") {
-                    prev = lw;
-                    continue;
-                }
-                end += 3;
-            }
-            return Some(VerbHit {
-                start: s,
-                end,
-                lemma,
-                stance,
-            });
-        }
-        prev = lw;
-    }
-    None
-}
-
-/// Split "Deputy Foreign Minister Sergei Antonov" into (name, role).
-fn split_role(phrase: &str) -> (Option<String>, Option<String>) {
-    let ws = words_of(phrase);
-    if ws.is_empty() {
-        return (None, None);
-    }
-    // Name: the trailing run of capitalised words that are not role words.
-    let mut k = ws.len();
-    while k > 0
-        && is_cap(ws[k - 1])
-        && !ROLE_WORDS.contains(&lower(ws[k - 1]).trim_end_matches('.'))
-        && !ANONYMOUS.contains(&lower(ws[k - 1]).as_str())
-        && !matches!(
-            lower(ws[k - 1]).as_str(),
-            "the" | "a" | "an" | "two" | "three" | "several" | "some" | "many"
-        )
-    {
-        k -= 1;
-    }
-    let name = (k < ws.len()).then(|| ws[k..].join(" "));
-    let role_words: Vec<&str> = ws[..k]
-        .iter()
-        .copied()
-        .filter(|w| !matches!(lower(w).as_str(), "the" | "a" | "an"))
-        .collect();
-    let role = (!role_words.is_empty()).then(|| role_words.join(" "));
-    (name, role)
-}
-
-/// Mediums and addressees after a verb: "told RBC", "in a statement",
-/// "on Twitter", "on Fox News Sunday".
-fn medium_after(rest: &str) -> Option<String> {
-    let r = rest.trim_start();
-    let lower_r = r.to_lowercase();
-    for p in [
-        "in a statement",
-        "in an interview",
-        "in a post",
-        "in a tweet",
-        "in a letter",
-    ] {
-        if lower_r.starts_with(p) {
-            return Some(p.trim_start_matches("in ").to_string());
-        }
-    }
-    for p in ["on ", "to ", "in "] {
-        if let Some(x) = lower_r.strip_prefix(p) {
-            let orig = &r[p.len()..];
-            let ws = words_of(orig);
-            let caps: Vec<&str> = ws
-                .iter()
-                .copied()
-                .skip_while(|w| lower(w) == "the")
-                .take_while(|w| is_cap(w))
-                .collect();
-            let when = caps
-                .first()
-                .is_some_and(|w| crate::text::is_time_word(&lower(w)));
-            if !caps.is_empty() && !x.is_empty() && !when {
-                return Some(caps.join(" "));
-            }
-        }
-    }
-    None
-}
-
-/// "this L.A. Times story" → "L.A. Times": the outlet behind a document
-/// named with a determiner and a document noun.
-fn document_owner(phrase: &str) -> String {
-    let mut ws: Vec<&str> = phrase.split_whitespace().collect();
-    if ws.len() > 2
-        && matches!(lower(ws[0]).as_str(), "this" | "that" | "a" | "an" | "the")
-        && ws[1].chars().next().is_some_and(char::is_uppercase)
-    {
-        ws.remove(0);
-    }
-    if ws.len() > 1
-        && matches!(
-            lower(ws[ws.len() - 1]).as_str(),
-            "story" | "report" | "article" | "piece" | "statement" | "account" | "analysis"
-        )
-        && ws[ws.len() - 2]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-    {
-        ws.pop();
-    }
-    ws.join(" ")
 }
 
 /// The raw speaker found in one sentence before resolution.
@@ -611,41 +127,59 @@ struct RawSpeaker {
 /// short forms are resolved within the document.
 pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::with_capacity(sentences.len());
-    // Named speakers seen so far: (full name, role).
-    let mut known: Vec<(String, Option<String>)> = Vec::new();
-    let mut last_person: Option<usize> = None;
-    let mut known_orgs: Vec<String> = Vec::new();
-    // The last unnamed person who spoke ("her publicist"), for pronouns
-    // when no named person has spoken yet.
-    let mut last_desc: Option<(String, String)> = None;
-    // Pronoun each speaker key was referred to by ("he"/"she"), so "she"
-    // never goes to someone already called "he".
-    let mut gender: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    // People, organisations and names of the report so far.
+    let mut d = Discourse::default();
     // Sentences attributed by a "Name: claim" headline; kept only when the
     // name is a person quoted elsewhere in the report.
     let mut colon_heads: Vec<usize> = Vec::new();
     let mut open_quote_from: Option<usize> = None; // sentence index where an unclosed quote began
     for (si, text) in sentences.iter().enumerate() {
         let mut a = Attribution::default();
+        // Picture credits ("Image: Nick Moreau.") credit an image, not a claim.
+        if open_quote_from.is_none() && is_credit(text) {
+            out.push(a);
+            continue;
+        }
         let mut spans = quote_spans(text);
         // A quote carried over from the previous sentence: the text up to the
         // first closing mark is quoted.
         let carried = open_quote_from.is_some();
+        // A carried quote with no closing mark in this sentence goes on.
+        let mut runs_through = false;
         if carried {
-            let close = text
-                .char_indices()
-                .find(|(_, c)| matches!(c, '”' | '"' | '»' | '“'));
+            // The first closing mark: ” " » “ or a typewriter '' (ECB+, NYT).
+            let close = text.char_indices().find_map(|(p, c)| match c {
+                '”' | '"' | '»' | '“' => Some((p, c.len_utf8())),
+                '\'' if text[p + 1..].starts_with('\'') => Some((p, 2)),
+                _ => None,
+            });
             match close {
-                Some((p, c)) => {
-                    let end = p + c.len_utf8();
+                Some((p, len)) => {
+                    let end = p + len;
                     spans = quote_spans(&text[end..])
                         .into_iter()
                         .map(|(s, e)| (s + end, e + end))
                         .collect();
-                    spans.insert(0, (0, end));
+                    // A mark that opens the sentence closed the quote before it.
+                    if !text[..p].trim().is_empty() {
+                        spans.insert(0, (0, end));
+                    }
                 }
-                None => spans = vec![(0, text.len())],
+                None => {
+                    spans = vec![(0, text.len())];
+                    runs_through = true;
+                }
             }
+        }
+        // A typewriter close '' with no opening mark before it: the opening
+        // was lost ("…Center, '' Reid's rep told Us."); the text before it is
+        // the quote.
+        if !carried
+            && let Some(p) = text.find("''")
+            && p > 0
+            && spans.iter().all(|&(s, _)| s > p)
+        {
+            spans.insert(0, (0, p + 2));
         }
         let inside = |p: usize| spans.iter().any(|&(s, e)| p > s && p < e);
         let unclosed = spans.last().is_some_and(|&(s, e)| {
@@ -653,9 +187,12 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
             // `s < e - 1` keeps a lone opening mark open.
             e == text.len()
                 && !(e - s > 1 && text[s..].trim_end().ends_with(['”', '"', '»', '“', '\'']))
-                && (s > 0 || !carried)
+                && (s > 0 || !carried || runs_through)
         });
-        let verb = find_verb(text, &|p| !inside(p));
+        // Tagged only when a verb form needs checking (tagging every
+        // sentence would cost more than the rest of the pipeline).
+        let toks = std::cell::OnceCell::new();
+        let verb = find_verb(text, &toks, &|p| !inside(p));
         // Quotes of more than four words (or carried over) are direct
         // quotes; a shorter one is direct when it ends in punctuation and the
         // reporting verb follows it ("We had no choice," she said); other
@@ -679,6 +216,9 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
             .iter()
             .filter_map(|p| lower_text.find(p).map(|i| (i, *p)))
             .filter(|(i, _)| !inside(*i))
+            // "The Journal, citing documents, reported": the verb's subject
+            // is the speaker; "citing X" alone is a cue.
+            .filter(|(_, p)| *p != "citing " || verb.is_none())
             .min();
         let mut raw: Option<RawSpeaker> = None;
         if let Some((i, p)) = acc
@@ -1034,15 +574,7 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
         }
         // Resolve the speaker.
         if let Some(r) = raw {
-            resolve(
-                &mut a,
-                &r.phrase,
-                &mut known,
-                &mut known_orgs,
-                &mut last_person,
-                &mut last_desc,
-                &mut gender,
-            );
+            d.resolve(&mut a, &r.phrase);
         }
         // An outlet named as the medium ("told the Los Angeles Times") can be
         // "the newspaper" later on.
@@ -1050,9 +582,9 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
             .medium
             .as_ref()
             .filter(|m| is_cap(m) && m.split_whitespace().count() <= 5)
-            && !known_orgs.contains(m)
+            && !d.known_orgs.contains(m)
         {
-            known_orgs.push(m.clone());
+            d.known_orgs.push(m.clone());
         }
         // A sentence inside a quote that goes on: take the speaker of the
         // sentence where the quote closes (filled in below) or of the opener.
@@ -1078,9 +610,25 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
             (true, false) => {
                 // The quote closed here: give its speaker to the sentences it spans.
                 if let Some(from) = open_quote_from {
-                    let sp = out[si].clone();
+                    let mut sp = out[si].clone();
+                    // No speaker where it closes nor where it opened: the
+                    // speaker of the sentence just before ("Obama tweeted:").
+                    if sp.speaker.is_none() && out[from].speaker.is_some() {
+                        sp = out[from].clone();
+                    } else if sp.speaker.is_none() && from > 0 && out[from - 1].speaker.is_some() {
+                        sp = out[from - 1].clone();
+                        if sentences[from - 1].trim_end().ends_with([':', ',']) {
+                            out[from - 1].cue = Cue::Direct;
+                        }
+                    }
                     if sp.speaker.is_some() {
-                        for a in &mut out[from..si] {
+                        // The closing sentence too, when some of it is quoted.
+                        let last = if out[si].quote_spans.is_empty() {
+                            si
+                        } else {
+                            si + 1
+                        };
+                        for a in &mut out[from..last] {
                             if a.speaker.is_none() {
                                 a.speaker = sp.speaker.clone();
                                 a.role = sp.role.clone();
@@ -1102,7 +650,12 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
         // middle of a run keeps the previous speaker.
         if out[si].cue == Cue::Direct && out[si].speaker.is_none() && si > 0 && !unclosed {
             let prev = out[si - 1].clone();
-            if prev.speaker.is_some() && prev.cue == Cue::Direct {
+            // A frame that introduces the quote: "Hill commented," / "Obama tweeted:".
+            let frame = prev.cue != Cue::None && sentences[si - 1].trim_end().ends_with([':', ',']);
+            if frame {
+                out[si - 1].cue = Cue::Direct;
+            }
+            if prev.speaker.is_some() && (prev.cue == Cue::Direct || frame) {
                 let a = &mut out[si];
                 a.speaker = prev.speaker;
                 a.role = prev.role;
@@ -1113,7 +666,7 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
     }
     for &i in &colon_heads {
         let person = out[i].speaker_key.as_ref().is_some_and(|k| {
-            known.iter().any(|(n, _)| key_of_name(n) == *k)
+            d.known.iter().any(|(n, _)| key_of_name(n) == *k)
                 && out
                     .iter()
                     .enumerate()
@@ -1123,13 +676,45 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
             out[i] = Attribution::default();
         }
     }
+    // Names of two words or more ending in each one-word speaker's name,
+    // from the sentences that contain it (tagged here, only those).
+    let mut tagged: std::collections::HashMap<usize, Vec<String>> = Default::default();
+    for a in &out {
+        let Some(sp) = a
+            .speaker
+            .as_deref()
+            .filter(|s| !s.contains(' ') && !a.anonymous)
+        else {
+            continue;
+        };
+        for (i, text) in sentences.iter().enumerate() {
+            if !text.contains(sp) || tagged.contains_key(&i) {
+                continue;
+            }
+            let toks = crate::tag::tag(text);
+            let names = crate::tag::names(text, &toks)
+                .iter()
+                .filter_map(|n| split_role(&text[n.start..n.end]).0)
+                .filter(|n| n.split_whitespace().count() >= 2)
+                .collect();
+            tagged.insert(i, names);
+        }
+    }
+    let mut keys: Vec<&usize> = tagged.keys().collect();
+    keys.sort();
+    for i in keys {
+        d.names.extend(tagged[i].iter().cloned());
+    }
     // Short forms named before their full form ("Antonov" then "Sergei Antonov"):
     // give every sentence the fullest name with the same key.
     for a in &mut out {
         if let (Some(k), Some(sp)) = (&a.speaker_key, &a.speaker)
-            && let Some((full, role)) = known
+            && let Some((full, role)) = d
+                .known
                 .iter()
-                .filter(|(n, _)| key_of_name(n) == *k)
+                .cloned()
+                .chain(d.names.iter().map(|n| (n.clone(), None)))
+                .filter(|(n, _)| key_of_name(n) == *k && !a.anonymous)
                 .max_by_key(|(n, _)| n.split_whitespace().count())
             && full.split_whitespace().count() > sp.split_whitespace().count()
         {
@@ -1142,310 +727,16 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
     out
 }
 
-/// A quote that is still open at the end of the sentence.
-fn unclosed_at(text: &str, s: usize, e: usize) -> bool {
-    e == text.len() && !text[s..].trim_end().ends_with(['”', '"', '»', '“', '\''])
-}
-
-fn key_of_name(n: &str) -> String {
-    n.split_whitespace().last().map(lower).unwrap_or_default()
-}
-
-/// Turn a raw speaker phrase into speaker, role, anonymity and key, resolving
-/// pronouns and short forms against the speakers named so far.
-fn resolve(
-    a: &mut Attribution,
-    phrase: &str,
-    known: &mut Vec<(String, Option<String>)>,
-    known_orgs: &mut Vec<String>,
-    last_person: &mut Option<usize>,
-    last_desc: &mut Option<(String, String)>,
-    gender: &mut std::collections::HashMap<String, String>,
-) {
-    let ws = words_of(phrase);
-    let lw: Vec<String> = ws.iter().map(|w| lower(w)).collect();
-    if ws.len() == 1 && PRONOUNS.contains(&lw[0].as_str()) {
-        let p = lw[0].as_str();
-        let fits = |key: &str| {
-            !matches!(
-                (p, gender.get(key).map(String::as_str)),
-                ("he", Some("she")) | ("she", Some("he"))
-            )
-        };
-        let person = last_person
-            .filter(|&i| matches!(p, "he" | "she" | "they") && fits(&key_of_name(&known[i].0)));
-        if let Some(i) = person {
-            let (n, r) = &known[i];
-            a.speaker = Some(n.clone());
-            a.role = r.clone();
-            a.speaker_key = Some(key_of_name(n));
-        } else if let Some((d, k)) = last_desc
-            .as_ref()
-            .filter(|(_, k)| matches!(p, "he" | "she") && fits(k))
-        {
-            a.speaker = Some(d.clone());
-            a.speaker_key = Some(k.clone());
-            a.anonymous = k == "anonymous";
-        }
-        if let (Some(k), "he" | "she") = (&a.speaker_key, p) {
-            gender.insert(k.clone(), p.to_string());
-        }
-        return;
-    }
-    let (name, role) = split_role(phrase);
-    let has_name = name.is_some();
-    let anon = !has_name && lw.iter().any(|w| ANONYMOUS.contains(&w.as_str()));
-    if anon {
-        a.anonymous = true;
-        a.speaker = Some(
-            phrase
-                .trim_start_matches("the ")
-                .trim_start_matches("The ")
-                .to_string(),
-        );
-        a.speaker_key = Some("anonymous".to_string());
-        return;
-    }
-    // A person's name: at least one capitalised non-role word and no
-    // organisation words ("Department", "Ministry", "Agency").
-    let org_words = [
-        "department",
-        "ministry",
-        "agency",
-        "authority",
-        "office",
-        "company",
-        "court",
-        "police",
-        "government",
-        "council",
-        "commission",
-        "bank",
-        "union",
-        "committee",
-        "service",
-        "army",
-        "military",
-        "statement",
-        "report",
-        "data",
-        "papers",
-        "documents",
-        "survey",
-    ];
-    let is_org = match &name {
-        Some(n) => n
-            .split_whitespace()
-            .any(|w| org_words.contains(&lower(w).trim_end_matches("'s"))),
-        None => lw
-            .iter()
-            .any(|w| org_words.contains(&w.trim_end_matches("'s"))),
+/// A picture or video credit line: "Image: Nick Moreau.", "Photo: AP".
+fn is_credit(text: &str) -> bool {
+    let Some((head, rest)) = text.trim_start().split_once(':') else {
+        return false;
     };
-    // "a report from WCCO-TV", "a statement by the ministry": the
-    // organisation behind the document speaks.
-    if let Some(k) = lw
-        .iter()
-        .position(|w| matches!(w.as_str(), "from" | "by" | "of"))
-        && k > 0
-        && matches!(
-            lw[k - 1].as_str(),
-            "report"
-                | "statement"
-                | "release"
-                | "filing"
-                | "document"
-                | "documents"
-                | "letter"
-                | "analysis"
-        )
-        && k + 1 < ws.len()
-    {
-        let rest = ws[k + 1..].join(" ");
-        return resolve(a, &rest, known, known_orgs, last_person, last_desc, gender);
-    }
-    // An unnamed person introduced with "a"/"an" is an anonymous source.
-    const PERSONS: &[&str] = &[
-        "official",
-        "source",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "master",
-        "resident",
-        "witness",
-        "aide",
-        "person",
-        "man",
-        "woman",
-        "friend",
-        "relative",
-        "neighbor",
-        "neighbour",
-        "employee",
-        "worker",
-        "officer",
-        "member",
-        "insider",
-        "diplomat",
-        "staffer",
-    ];
-    if !has_name
-        && matches!(lw.first().map(String::as_str), Some("a" | "an"))
-        && lw.iter().any(|w| PERSONS.contains(&w.as_str()))
-    {
-        a.anonymous = true;
-        a.speaker = Some(phrase.trim().to_string());
-        a.speaker_key = Some("anonymous".to_string());
-        // "a police spokeswoman said … she added": the pronoun goes back
-        // to the unnamed speaker.
-        *last_desc = Some((phrase.trim().to_string(), "anonymous".to_string()));
-        return;
-    }
-    if let (Some(n), false) = (&name, is_org) {
-        // Short form: the fullest known name with this last name.
-        let key = key_of_name(n);
-        let idx = known.iter().position(|(k, _)| key_of_name(k) == key);
-        let idx = match idx {
-            Some(i) => {
-                if n.split_whitespace().count() > known[i].0.split_whitespace().count() {
-                    known[i].0 = n.clone();
-                }
-                if known[i].1.is_none() {
-                    known[i].1 = role.clone();
-                }
-                i
-            }
-            None => {
-                known.push((n.clone(), role.clone()));
-                known.len() - 1
-            }
-        };
-        a.speaker = Some(known[idx].0.clone());
-        a.role = role.or_else(|| known[idx].1.clone());
-        a.speaker_key = Some(key);
-        *last_person = Some(idx);
-        return;
-    }
-    if !has_name && !is_org {
-        // "the chairman", "the deputy foreign minister": a role of a known person.
-        let role_text = lw
-            .iter()
-            .filter(|w| !matches!(w.as_str(), "the" | "a" | "an"))
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" ");
-        if let Some(i) = known.iter().position(|(_, r)| {
-            r.as_ref()
-                .is_some_and(|r| lower(r).ends_with(&role_text) || lower(r) == role_text)
-        }) {
-            let (n, r) = &known[i];
-            a.speaker = Some(n.clone());
-            a.role = r.clone();
-            a.speaker_key = Some(key_of_name(n));
-            *last_person = Some(i);
-            return;
-        }
-    }
-    // An organisation or document; "the agency" is the fullest organisation
-    // named before with the same last word.
-    let org = phrase.trim();
-    let org = org
-        .strip_prefix("the ")
-        .or_else(|| org.strip_prefix("The "))
-        .unwrap_or(org);
-    let last = org.split_whitespace().last().map(lower).unwrap_or_default();
-    let initials = |o: &str| -> String {
-        o.split(|c: char| c.is_whitespace() || c == '-')
-            .filter(|w| is_cap(w))
-            .filter_map(|w| w.chars().next())
-            .collect()
-    };
-    let acronym = org.len() >= 2 && org.len() <= 6 && org.chars().all(|c| c.is_ascii_uppercase());
-    const ORG_NOUNS: &[&str] = &[
-        "station",
-        "report",
-        "agency",
-        "newspaper",
-        "paper",
-        "network",
-        "channel",
-        "magazine",
-        "broadcaster",
-        "outlet",
-        "website",
-        "site",
-        "daily",
-        "publication",
-        "tabloid",
-    ];
-    let generic_noun =
-        org.split_whitespace().count() == 1 && ORG_NOUNS.contains(&lower(org).as_str());
-    let full = known_orgs
-        .iter()
-        .filter(|o| {
-            o.split_whitespace().last().map(lower) == Some(last.clone())
-                || o.starts_with(&format!("{org} "))
-                || (acronym && initials(o) == org)
-        })
-        .max_by_key(|o| o.len())
-        .cloned()
-        // "the station", "the report": the organisation that spoke last.
-        .or_else(|| {
-            generic_noun
-                .then(|| {
-                    known_orgs
-                        .iter()
-                        .rev()
-                        .find(|o| o.chars().next().is_some_and(char::is_uppercase))
-                        .cloned()
-                })
-                .flatten()
-        });
-    let (org, resolved) = match full {
-        Some(f) if f.len() >= org.len() || generic_noun => (f, true),
-        _ => {
-            known_orgs.push(org.to_string());
-            (org.to_string(), false)
-        }
-    };
-    // A bare common noun ("the company") that names no known organisation
-    // cannot be matched across reports.
-    let generic = !resolved && org.split_whitespace().count() == 1 && !is_cap(&org);
-    a.speaker_key = (!generic).then(|| lower(&org));
-    // A person described by role ("her publicist", "his lawyer") can be
-    // "he" or "she" later on.
-    const PEOPLE: &[&str] = &[
-        "publicist",
-        "rep",
-        "representative",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "lawyer",
-        "attorney",
-        "agent",
-        "manager",
-        "mother",
-        "father",
-        "wife",
-        "husband",
-        "son",
-        "daughter",
-        "brother",
-        "sister",
-        "friend",
-        "coach",
-        "doctor",
-        "chief",
-        "director",
-    ];
-    if org
-        .split_whitespace()
-        .any(|w| PEOPLE.contains(&lower(w).as_str()))
-    {
-        *last_desc = Some((org.clone(), lower(&org)));
-    }
-    a.speaker = Some(org);
+    let head = head.trim().to_lowercase();
+    matches!(
+        head.trim_end_matches('s'),
+        "image" | "photo" | "photograph" | "picture" | "video" | "credit" | "photo credit"
+    ) && rest.split_whitespace().count() <= 8
 }
 
 #[cfg(test)]

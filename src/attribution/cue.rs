@@ -1,0 +1,318 @@
+//! Cues: the reporting verb of a sentence (its lemma and stance), checked
+//! against the part-of-speech tagger.
+
+use super::*;
+use crate::tag::{Token, Upos};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Reporting verbs: lemma, stance, and the forms looked for.
+pub const VERBS: &[(&str, Stance, &[&str])] = &[
+    ("say", Stance::Neutral, &["said", "says", "say", "saying"]),
+    ("tell", Stance::Neutral, &["told", "tells", "telling"]),
+    ("state", Stance::Neutral, &["stated", "states"]),
+    ("add", Stance::Neutral, &["added", "adds"]),
+    ("report", Stance::Neutral, &["reported", "reports"]),
+    ("write", Stance::Neutral, &["wrote", "writes"]),
+    ("tweet", Stance::Neutral, &["tweeted"]),
+    ("post", Stance::Neutral, &["posted"]),
+    ("announce", Stance::Neutral, &["announced", "announces"]),
+    ("explain", Stance::Neutral, &["explained", "explains"]),
+    ("note", Stance::Neutral, &["noted", "notes"]),
+    ("comment", Stance::Neutral, &["commented"]),
+    ("reply", Stance::Neutral, &["replied"]),
+    ("respond", Stance::Neutral, &["responded"]),
+    ("ask", Stance::Neutral, &["asked"]),
+    ("describe", Stance::Neutral, &["described"]),
+    ("declare", Stance::Neutral, &["declared"]),
+    ("express", Stance::Neutral, &["expressed"]),
+    ("confirm", Stance::Endorsing, &["confirmed", "confirms"]),
+    ("reveal", Stance::Endorsing, &["revealed"]),
+    ("show", Stance::Endorsing, &["showed", "shows", "shown"]),
+    ("find", Stance::Endorsing, &["found", "finds"]),
+    ("stress", Stance::Emphatic, &["stressed", "stresses"]),
+    ("insist", Stance::Emphatic, &["insisted", "insists"]),
+    ("emphasise", Stance::Emphatic, &["emphasised", "emphasized"]),
+    ("warn", Stance::Emphatic, &["warned", "warns"]),
+    ("vow", Stance::Emphatic, &["vowed"]),
+    ("pledge", Stance::Emphatic, &["pledged"]),
+    ("assert", Stance::Emphatic, &["asserted"]),
+    ("declare", Stance::Emphatic, &["proclaimed"]),
+    (
+        "claim",
+        Stance::Distancing,
+        &["claimed", "claims", "claiming"],
+    ),
+    (
+        "allege",
+        Stance::Distancing,
+        &["alleged", "alleges", "alleging"],
+    ),
+    ("purport", Stance::Distancing, &["purported"]),
+    ("admit", Stance::Concession, &["admitted", "admits"]),
+    ("concede", Stance::Concession, &["conceded", "concedes"]),
+    (
+        "acknowledge",
+        Stance::Concession,
+        &["acknowledged", "acknowledges"],
+    ),
+    ("deny", Stance::Denial, &["denied", "denies", "denying"]),
+    ("reject", Stance::Denial, &["rejected"]),
+    ("dispute", Stance::Denial, &["disputed"]),
+    ("suggest", Stance::Tentative, &["suggested", "suggests"]),
+    ("hint", Stance::Tentative, &["hinted"]),
+    (
+        "speculate",
+        Stance::Tentative,
+        &["speculated", "speculates"],
+    ),
+    ("indicate", Stance::Tentative, &["indicated", "indicates"]),
+    ("urge", Stance::Directive, &["urged", "urges"]),
+    ("call", Stance::Directive, &["called on"]),
+    ("believe", Stance::Mental, &["believes", "believed"]),
+    ("argue", Stance::Emphatic, &["argued", "argues"]),
+    ("testify", Stance::Neutral, &["testified", "testifies"]),
+    (
+        "recommend",
+        Stance::Directive,
+        &["recommended", "recommends"],
+    ),
+    ("accuse", Stance::Distancing, &["accused", "accuses"]),
+    ("observe", Stance::Neutral, &["observed"]),
+    ("add", Stance::Neutral, &["add"]),
+    ("call", Stance::Neutral, &["called"]),
+];
+
+/// A reporting verb found in a sentence.
+pub(super) struct VerbHit {
+    pub start: usize,
+    pub end: usize,
+    pub lemma: &'static str,
+    pub stance: Stance,
+}
+
+/// Verb form → (lemma, stance), built once from [`VERBS`].
+pub(super) fn verb_forms()
+-> &'static std::collections::HashMap<&'static str, (&'static str, Stance)> {
+    static M: std::sync::OnceLock<std::collections::HashMap<&'static str, (&'static str, Stance)>> =
+        std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for (lemma, stance, forms) in VERBS {
+            for f in *forms {
+                // Two-word forms ("called on") are keyed by their first word.
+                let key = f.split(' ').next().unwrap_or(f);
+                m.entry(key).or_insert((*lemma, *stance));
+            }
+        }
+        m
+    })
+}
+
+pub(super) fn lemma_is(hit: Option<(&str, Stance)>, lemma: &str) -> bool {
+    hit.is_some_and(|(l, _)| l == lemma)
+}
+
+/// The first reporting verb outside quotes, one pass over the words.
+pub(super) fn find_verb(
+    text: &str,
+    toks: &std::cell::OnceCell<Vec<Token>>,
+    outside: &dyn Fn(usize) -> bool,
+) -> Option<VerbHit> {
+    let forms = verb_forms();
+    let mut prev = String::new();
+    for (s, w) in text.split_word_bound_indices() {
+        if !w.chars().next().is_some_and(char::is_alphanumeric) {
+            // The tests on the previous word below are about the word right
+            // before the verb: punctuation or a quote mark in between ends
+            // it ("… at once,” said Olsen" is not "once said").
+            if !w.trim().is_empty() {
+                prev.clear();
+            }
+            continue;
+        }
+        let lw = w.to_lowercase();
+        let hit = forms.get(lw.as_str()).copied();
+        // "after reports that" is a noun; "are told to" is passive.
+        let not_verb = matches!(
+            prev.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "after"
+                | "of"
+                | "in"
+                | "to"
+                | "following"
+                | "with"
+                | "for"
+                | "by"
+                | "these"
+                | "those"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "being"
+                | "no"
+                | "new"
+                | "such"
+                // A verb in a relative clause ("the reporter who wrote the
+                // story, says …") is not the reporting verb of the sentence.
+                | "who"
+                | "which"
+                | "whom"
+                // A verb right after a subordinator is a reduced clause:
+                // "When asked about …, Romney said".
+                | "when"
+                | "while"
+                | "if"
+                | "once"
+                | "unless"
+                | "before"
+                | "although"
+                | "though"
+        );
+        // "expressed regret" is a statement; "expressed interest" is not.
+        let expression = lemma_is(hit, "express") && {
+            let next = text[s + w.len()..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            !matches!(
+                next.trim_matches(|c: char| !c.is_alphabetic()),
+                "regret"
+                    | "concern"
+                    | "concerns"
+                    | "hope"
+                    | "support"
+                    | "condolences"
+                    | "sympathy"
+                    | "surprise"
+                    | "dismay"
+                    | "confidence"
+                    | "doubt"
+                    | "doubts"
+                    | "disappointment"
+                    | "frustration"
+                    | "gratitude"
+                    | "optimism"
+                    | "outrage"
+            )
+        };
+        if let Some((lemma, stance)) = hit
+            && !not_verb
+            && !expression
+            && outside(s)
+            && tagged_reporting_verb(text, toks.get_or_init(|| crate::tag::tag(text)), s)
+        {
+            let mut end = s + w.len();
+            let rest = &text[end..];
+            // "called on" needs its particle; "called X 'a mistake'" its quote;
+            // plain "called" is not speech.
+            let mut stance = stance;
+            if lemma == "call" {
+                if rest.starts_with(" on ") {
+                    end += 3;
+                    stance = Stance::Directive;
+                } else if !rest.contains(['“', '"', '‘', '\'']) || rest.starts_with(" for ") {
+                    prev = lw;
+                    continue;
+                } else {
+                    stance = Stance::Neutral;
+                }
+            }
+            if !reports_here(lemma, &lw, rest) {
+                prev = lw;
+                continue;
+            }
+            return Some(VerbHit {
+                start: s,
+                end,
+                lemma,
+                stance,
+            });
+        }
+        prev = lw;
+    }
+    None
+}
+
+/// Verbs that are reporting only in some uses: "responded that / ," but not
+/// "responded to the crisis"; "denied the allegations" but not "denied
+/// visas"; "conceded that" but not "conceded the match"; "states that" but
+/// not "states have"; base "add" only as "add that".
+pub(super) fn reports_here(lemma: &str, form: &str, rest: &str) -> bool {
+    let next: Vec<String> = rest
+        .split_whitespace()
+        .take(4)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let first = next.first().map(String::as_str).unwrap_or("");
+    // A clause or a quote follows, or the verb ends the clause.
+    let clause = matches!(first, "that" | "")
+        || rest
+            .trim_start()
+            .starts_with([',', '.', ':', '“', '"', '\'', '‘']);
+    match lemma {
+        "respond" | "concede" | "state" => clause,
+        "add" if form == "add" => first == "that",
+        "deny" => {
+            clause
+                || next.iter().any(|w| {
+                    matches!(
+                        w.trim_end_matches('s'),
+                        "allegation"
+                            | "claim"
+                            | "charge"
+                            | "report"
+                            | "accusation"
+                            | "wrongdoing"
+                            | "involvement"
+                            | "responsibility"
+                            | "rumour"
+                            | "rumor"
+                            | "knowing"
+                            | "having"
+                            | "being"
+                    )
+                })
+        }
+        _ => true,
+    }
+}
+
+/// Is the word at byte `s` a verb in the tagger's reading, and not a passive
+/// ("were twice denied visas")? States as a noun, "United" in a name and
+/// participles used as adjectives are not reporting verbs.
+pub(super) fn tagged_reporting_verb(text: &str, toks: &[Token], s: usize) -> bool {
+    let Some(k) = toks.iter().position(|t| t.start == s) else {
+        return false;
+    };
+    if toks[k].tag != Upos::Verb {
+        return false;
+    }
+    // Back over adverbs to the word before the verb: a form of "be" makes it
+    // passive.
+    let mut j = k;
+    while j > 0 && toks[j - 1].tag == Upos::Adv {
+        j -= 1;
+    }
+    let passive = j > 0 && toks[j - 1].tag == Upos::Aux && {
+        let w = text[toks[j - 1].start..toks[j - 1].end].to_lowercase();
+        matches!(
+            w.as_str(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "'s" | "’s"
+        )
+    };
+    !passive
+}

@@ -1,0 +1,333 @@
+//! The document's state while its sentences are attributed in order: who
+//! has been named (people with their roles, organisations), who spoke last,
+//! the gender each pronoun revealed, and every name the tagger found.
+
+use super::*;
+
+/// What the report has said so far about who is who.
+#[derive(Debug, Default)]
+pub(super) struct Discourse {
+    /// Named speakers seen so far: (full name, role).
+    pub known: Vec<(String, Option<String>)>,
+    /// The last named person who spoke (index into `known`).
+    pub last_person: Option<usize>,
+    /// Organisations and outlets named as speakers or mediums.
+    pub known_orgs: Vec<String>,
+    /// The last unnamed person who spoke ("her publicist"), for pronouns
+    /// when no named person has spoken yet: (description, key).
+    pub last_desc: Option<(String, String)>,
+    /// Pronoun each speaker key was referred to by ("he"/"she"), so "she"
+    /// never goes to someone already called "he".
+    pub gender: std::collections::HashMap<String, String>,
+    /// Every name of two words or more in the report, for the fullest form
+    /// of a speaker named by surname.
+    pub names: Vec<String>,
+    /// Indices into `known`, least recent speaker first, each once.
+    pub recent: Vec<usize>,
+}
+
+/// "he" or "she" from an honorific or a gendered role word.
+fn gender_of_role(role: &str) -> Option<&'static str> {
+    role.split_whitespace()
+        .find_map(|w| match lower(w).trim_end_matches('.') {
+            "mr" | "sir" | "spokesman" | "chairman" | "congressman" | "king" | "father" => {
+                Some("he")
+            }
+            "mrs" | "ms" | "miss" | "madam" | "dame" | "spokeswoman" | "chairwoman"
+            | "congresswoman" | "queen" | "mother" => Some("she"),
+            _ => None,
+        })
+}
+
+pub(super) fn key_of_name(n: &str) -> String {
+    n.split_whitespace().last().map(lower).unwrap_or_default()
+}
+
+impl Discourse {
+    /// Person `i` is now the last who spoke.
+    fn spoke(&mut self, i: usize) {
+        self.last_person = Some(i);
+        self.recent.retain(|&k| k != i);
+        self.recent.push(i);
+    }
+
+    /// Turn a raw speaker phrase into speaker, role, anonymity and key, resolving
+    /// pronouns and short forms against the speakers named so far.
+    pub(super) fn resolve(&mut self, a: &mut Attribution, phrase: &str) {
+        let ws = words_of(phrase);
+        let lw: Vec<String> = ws.iter().map(|w| lower(w)).collect();
+        if ws.len() == 1 && PRONOUNS.contains(&lw[0].as_str()) {
+            let p = lw[0].as_str();
+            let fits = |key: &str| {
+                !matches!(
+                    (p, self.gender.get(key).map(String::as_str)),
+                    ("he", Some("she")) | ("she", Some("he"))
+                )
+            };
+            // The last person who spoke, if the pronoun fits; else the most
+            // recent speaker before that whose gender fits ("she" after a
+            // man's statement goes back to the woman quoted before him).
+            let person = match p {
+                // Among the last three speakers, one known to be "she"
+                // beats one whose gender is unknown.
+                "he" | "she" => {
+                    let known_as = |i: usize| {
+                        self.gender
+                            .get(&key_of_name(&self.known[i].0))
+                            .map(String::as_str)
+                            == Some(p)
+                    };
+                    let recent = self.recent.iter().rev().copied();
+                    recent.clone().take(3).find(|&i| known_as(i)).or_else(|| {
+                        recent
+                            .clone()
+                            .find(|&i| fits(&key_of_name(&self.known[i].0)))
+                    })
+                }
+                "they" => self
+                    .last_person
+                    .filter(|&i| fits(&key_of_name(&self.known[i].0))),
+                _ => None,
+            };
+            if let Some(i) = person {
+                let (n, r) = &self.known[i];
+                a.speaker = Some(n.clone());
+                a.role = r.clone();
+                a.speaker_key = Some(key_of_name(n));
+            } else if let Some((d, k)) = self
+                .last_desc
+                .as_ref()
+                .filter(|(_, k)| matches!(p, "he" | "she") && fits(k))
+            {
+                a.speaker = Some(d.clone());
+                a.speaker_key = Some(k.clone());
+                a.anonymous = k == "anonymous";
+            }
+            if let (Some(k), "he" | "she") = (&a.speaker_key, p) {
+                self.gender.insert(k.clone(), p.to_string());
+            }
+            if let Some(i) = person {
+                self.spoke(i);
+            }
+            return;
+        }
+        let (name, role) = split_role(phrase);
+        let has_name = name.is_some();
+        let anon = !has_name && lw.iter().any(|w| ANONYMOUS.contains(w));
+        if anon {
+            a.anonymous = true;
+            a.speaker = Some(
+                phrase
+                    .trim_start_matches("the ")
+                    .trim_start_matches("The ")
+                    .to_string(),
+            );
+            a.speaker_key = Some("anonymous".to_string());
+            return;
+        }
+        // A person's name: at least one capitalised non-role word and no
+        // organisation words ("Department", "Ministry", "Agency").
+        let is_org = match &name {
+            Some(n) => n
+                .split_whitespace()
+                .any(|w| ORGANISATIONS.contains(lower(w).trim_end_matches("'s"))),
+            None => lw
+                .iter()
+                .any(|w| ORGANISATIONS.contains(w.trim_end_matches("'s"))),
+        };
+        // "a report from WCCO-TV", "a statement by the ministry": the
+        // organisation behind the document speaks.
+        if let Some(k) = lw
+            .iter()
+            .position(|w| matches!(w.as_str(), "from" | "by" | "of"))
+            && k > 0
+            && matches!(
+                lw[k - 1].as_str(),
+                "report"
+                    | "statement"
+                    | "release"
+                    | "filing"
+                    | "document"
+                    | "documents"
+                    | "letter"
+                    | "analysis"
+            )
+            && k + 1 < ws.len()
+        {
+            let rest = ws[k + 1..].join(" ");
+            return self.resolve(a, &rest);
+        }
+        // An unnamed person introduced with "a"/"an" is an anonymous source.
+        if !has_name
+            && matches!(lw.first().map(String::as_str), Some("a" | "an"))
+            && lw.iter().any(|w| PERSONS.contains(w))
+        {
+            a.anonymous = true;
+            a.speaker = Some(phrase.trim().to_string());
+            a.speaker_key = Some("anonymous".to_string());
+            // "a police spokeswoman said … she added": the pronoun goes back
+            // to the unnamed speaker.
+            self.last_desc = Some((phrase.trim().to_string(), "anonymous".to_string()));
+            return;
+        }
+        if let (Some(n), false) = (&name, is_org) {
+            // Short form: the fullest self.known name with this last name.
+            let key = key_of_name(n);
+            let idx = self.known.iter().position(|(k, _)| key_of_name(k) == key);
+            let idx = match idx {
+                Some(i) => {
+                    if n.split_whitespace().count() > self.known[i].0.split_whitespace().count() {
+                        self.known[i].0 = n.clone();
+                    }
+                    if self.known[i].1.is_none() {
+                        self.known[i].1 = role.clone();
+                    }
+                    i
+                }
+                None => {
+                    self.known.push((n.clone(), role.clone()));
+                    self.known.len() - 1
+                }
+            };
+            a.speaker = Some(self.known[idx].0.clone());
+            a.role = role.or_else(|| self.known[idx].1.clone());
+            a.speaker_key = Some(key);
+            self.spoke(idx);
+            // Honorifics and gendered roles tell the gender ("Ms Ortiz",
+            // "spokeswoman Ada Lind").
+            if let Some(g) = a
+                .role
+                .as_deref()
+                .and_then(gender_of_role)
+                .or_else(|| gender_of_role(phrase))
+            {
+                self.gender
+                    .entry(key_of_name(&self.known[idx].0))
+                    .or_insert(g.to_string());
+            }
+            return;
+        }
+        if !has_name && !is_org {
+            // "the chairman", "the deputy foreign minister": a role of a self.known person.
+            let role_text = lw
+                .iter()
+                .filter(|w| !matches!(w.as_str(), "the" | "a" | "an"))
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(i) = self.known.iter().position(|(_, r)| {
+                r.as_ref()
+                    .is_some_and(|r| lower(r).ends_with(&role_text) || lower(r) == role_text)
+            }) {
+                let (n, r) = &self.known[i];
+                a.speaker = Some(n.clone());
+                a.role = r.clone();
+                a.speaker_key = Some(key_of_name(n));
+                self.spoke(i);
+                return;
+            }
+        }
+        // An organisation or document; "the agency" is the fullest organisation
+        // named before with the same last word.
+        let org = phrase.trim();
+        let org = org
+            .strip_prefix("the ")
+            .or_else(|| org.strip_prefix("The "))
+            .unwrap_or(org);
+        let last = org.split_whitespace().last().map(lower).unwrap_or_default();
+        let initials = |o: &str| -> String {
+            o.split(|c: char| c.is_whitespace() || c == '-')
+                .filter(|w| is_cap(w))
+                .filter_map(|w| w.chars().next())
+                .collect()
+        };
+        let acronym =
+            org.len() >= 2 && org.len() <= 6 && org.chars().all(|c| c.is_ascii_uppercase());
+        const ORG_NOUNS: &[&str] = &[
+            "station",
+            "report",
+            "agency",
+            "newspaper",
+            "paper",
+            "network",
+            "channel",
+            "magazine",
+            "broadcaster",
+            "outlet",
+            "website",
+            "site",
+            "daily",
+            "publication",
+            "tabloid",
+        ];
+        let generic_noun =
+            org.split_whitespace().count() == 1 && ORG_NOUNS.contains(&lower(org).as_str());
+        let full = self
+            .known_orgs
+            .iter()
+            .filter(|o| {
+                o.split_whitespace().last().map(lower) == Some(last.clone())
+                    || o.starts_with(&format!("{org} "))
+                    || (acronym && initials(o) == org)
+            })
+            .max_by_key(|o| o.len())
+            .cloned()
+            // "the station", "the report": the organisation that spoke last.
+            .or_else(|| {
+                generic_noun
+                    .then(|| {
+                        self.known_orgs
+                            .iter()
+                            .rev()
+                            .find(|o| o.chars().next().is_some_and(char::is_uppercase))
+                            .cloned()
+                    })
+                    .flatten()
+            });
+        let (org, resolved) = match full {
+            Some(f) if f.len() >= org.len() || generic_noun => (f, true),
+            _ => {
+                self.known_orgs.push(org.to_string());
+                (org.to_string(), false)
+            }
+        };
+        // A bare common noun ("the company") that names no self.known organisation
+        // cannot be matched across reports.
+        let generic = !resolved && org.split_whitespace().count() == 1 && !is_cap(&org);
+        a.speaker_key = (!generic).then(|| lower(&org));
+        // A person described by role ("her publicist", "his lawyer") can be
+        // "he" or "she" later on.
+        const PEOPLE: &[&str] = &[
+            "publicist",
+            "rep",
+            "representative",
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "lawyer",
+            "attorney",
+            "agent",
+            "manager",
+            "mother",
+            "father",
+            "wife",
+            "husband",
+            "son",
+            "daughter",
+            "brother",
+            "sister",
+            "friend",
+            "coach",
+            "doctor",
+            "chief",
+            "director",
+        ];
+        if org
+            .split_whitespace()
+            .any(|w| PEOPLE.contains(&lower(w).as_str()))
+        {
+            self.last_desc = Some((org.clone(), lower(&org)));
+        }
+        a.speaker = Some(org);
+    }
+}

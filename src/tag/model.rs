@@ -1,0 +1,318 @@
+//! The perceptron's features and the shipped weights.
+//!
+//! Weights file (`data/tagger.bin`, little-endian):
+//! `b"SDTAG1\n"`, u32 scale, u32 feature count, then per feature (sorted by
+//! hash): u32 hash, u8 n, n × (u8 class, i16 weight). A weight is the
+//! averaged perceptron weight × scale, rounded; tiny weights are pruned.
+
+use super::{TAGS, Upos};
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+/// Features per token.
+pub const N_FEATURES: usize = 23;
+
+const MAGIC: &[u8] = b"SDTAG1\n";
+
+/// Hashes of one token's word-level properties, computed once per token.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordFeatures {
+    word: u64,
+    cased: u64,
+    suffix3: u64,
+    suffix2: u64,
+    suffix4: u64,
+    prefix1: u64,
+    shape: u64,
+}
+
+const FNV: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv(h: u64, b: u8) -> u64 {
+    (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
+fn fnv_char(mut h: u64, c: char) -> u64 {
+    let mut buf = [0u8; 4];
+    for &b in c.encode_utf8(&mut buf).as_bytes() {
+        h = fnv(h, b);
+    }
+    h
+}
+
+/// Folded character: lower case, curly apostrophes and quotes straight.
+fn fold(c: char) -> char {
+    match c {
+        '’' | '‘' => '\'',
+        '“' | '”' | '„' | '«' | '»' => '"',
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// Word-level hashes of `w`: the folded word (numbers as `!YEAR` /
+/// `!DIGITS`), its last three and two characters, its first character and
+/// its shape (`Xx`, `X.X.`, `dd`: runs of a class collapsed, six at most).
+pub fn word_features(w: &str) -> WordFeatures {
+    let first_digit = w.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let word = if first_digit {
+        let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+        let tag: &[u8] = if year { b"!YEAR" } else { b"!DIGITS" };
+        tag.iter().fold(FNV, |h, &b| fnv(h, b))
+    } else {
+        w.chars().fold(FNV, |h, c| fnv_char(h, fold(c)))
+    };
+    let suffix = |n: usize| {
+        w.chars()
+            .rev()
+            .take(n)
+            .fold(FNV ^ n as u64, |h, c| fnv_char(h, fold(c)))
+    };
+    let prefix1 = w.chars().take(1).fold(FNV, |h, c| fnv_char(h, fold(c)));
+    let mut shape = FNV;
+    let mut last = ' ';
+    let mut len = 0;
+    for c in w.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            fold(c)
+        };
+        if k != last && len < 6 {
+            shape = fnv_char(shape, k);
+            last = k;
+            len += 1;
+        }
+    }
+    let cased = w.bytes().fold(FNV ^ 7, fnv);
+    WordFeatures {
+        word,
+        cased,
+        suffix3: suffix(3),
+        suffix2: suffix(2),
+        suffix4: suffix(4),
+        prefix1,
+        shape,
+    }
+}
+
+fn mix(template: u64, a: u64, b: u64) -> u32 {
+    let x = (a ^ template.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+        .rotate_left(23)
+        .wrapping_add(b)
+        .wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    let x = (x ^ (x >> 31)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    (x >> 32) as u32
+}
+
+const START: WordFeatures = WordFeatures {
+    word: 1,
+    cased: 1,
+    suffix3: 1,
+    suffix2: 1,
+    suffix4: 1,
+    prefix1: 1,
+    shape: 1,
+};
+const END: WordFeatures = WordFeatures {
+    word: 2,
+    cased: 2,
+    suffix3: 2,
+    suffix2: 2,
+    suffix4: 2,
+    prefix1: 2,
+    shape: 2,
+};
+
+/// The feature hashes of token `i` given the two previous tags (`17` for
+/// "before the sentence").
+pub fn features(w: &[WordFeatures], i: usize, p1: usize, p2: usize) -> [u32; N_FEATURES] {
+    let at = |k: isize| -> WordFeatures {
+        let j = i as isize + k;
+        if j < 0 {
+            START
+        } else {
+            w.get(j as usize).copied().unwrap_or(END)
+        }
+    };
+    let (m2, m1, c, n1, n2) = (at(-2), at(-1), at(0), at(1), at(2));
+    let (p1, p2) = (p1 as u64 + 11, p2 as u64 + 11);
+    let first = (i == 0) as u64 + 3;
+    [
+        mix(0, 0, 0),
+        mix(1, c.suffix3, 0),
+        mix(2, c.prefix1, 0),
+        mix(3, p1, 0),
+        mix(4, p2, 0),
+        mix(5, p1, p2),
+        mix(6, c.word, 0),
+        mix(7, p1, c.word),
+        mix(8, m1.word, 0),
+        mix(9, m1.suffix3, 0),
+        mix(10, m2.word, 0),
+        mix(11, n1.word, 0),
+        mix(12, n1.suffix3, 0),
+        mix(13, n2.word, 0),
+        mix(14, c.shape, 0),
+        mix(15, c.shape, first),
+        mix(16, c.suffix2, 0),
+        mix(17, n1.shape, m1.shape),
+        mix(18, c.suffix4, 0),
+        mix(19, c.word, n1.word),
+        mix(20, p1, n1.word),
+        mix(21, c.cased, first),
+        mix(22, c.cased, n1.cased),
+    ]
+}
+
+/// The tagger's weights.
+pub struct Model {
+    index: FxHashMap<u32, (u32, u8)>,
+    weights: Vec<(u8, i16)>,
+}
+
+impl Model {
+    /// Read a weights file; `None` if it is malformed.
+    pub fn from_bytes(b: &[u8]) -> Option<Model> {
+        let rest = b.strip_prefix(MAGIC)?;
+        let u32_at = |b: &[u8], o: usize| -> Option<u32> {
+            Some(u32::from_le_bytes(b.get(o..o + 4)?.try_into().ok()?))
+        };
+        let count = u32_at(rest, 4)? as usize;
+        let mut index = FxHashMap::default();
+        index.reserve(count);
+        let mut weights = Vec::new();
+        let mut o = 8;
+        for _ in 0..count {
+            let h = u32_at(rest, o)?;
+            let n = *rest.get(o + 4)?;
+            o += 5;
+            index.insert(h, (weights.len() as u32, n));
+            for _ in 0..n {
+                let c = *rest.get(o)?;
+                let w = i16::from_le_bytes(rest.get(o + 1..o + 3)?.try_into().ok()?);
+                if c as usize >= TAGS.len() {
+                    return None;
+                }
+                weights.push((c, w));
+                o += 3;
+            }
+        }
+        Some(Model { index, weights })
+    }
+
+    /// Write weights (class scores per feature hash) in the file format,
+    /// scaled by `scale` and pruned below `min` after scaling.
+    pub fn to_bytes(table: &[(u32, [f32; 17])], scale: f32, min: i16) -> Vec<u8> {
+        let mut rows: Vec<(u32, Vec<(u8, i16)>)> = table
+            .iter()
+            .map(|(h, ws)| {
+                let kept = ws
+                    .iter()
+                    .enumerate()
+                    .map(|(c, w)| (c as u8, (w * scale).round().clamp(-32767.0, 32767.0) as i16))
+                    .filter(|(_, w)| w.abs() >= min)
+                    .collect::<Vec<_>>();
+                (*h, kept)
+            })
+            .filter(|(_, k)| !k.is_empty())
+            .collect();
+        rows.sort_by_key(|r| r.0);
+        let mut out = MAGIC.to_vec();
+        out.extend((scale as u32).to_le_bytes());
+        out.extend((rows.len() as u32).to_le_bytes());
+        for (h, kept) in rows {
+            out.extend(h.to_le_bytes());
+            out.push(kept.len() as u8);
+            for (c, w) in kept {
+                out.push(c);
+                out.extend(w.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Number of features with weights.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// True when the model has no weights.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// Class scores for one token's features.
+    pub fn scores(&self, feats: &[u32; N_FEATURES]) -> [i32; 17] {
+        let mut s = [0i32; 17];
+        for f in feats {
+            if let Some(&(o, n)) = self.index.get(f) {
+                let o = o as usize;
+                for &(c, w) in &self.weights[o..o + n as usize] {
+                    s[c as usize] += w as i32;
+                }
+            }
+        }
+        s
+    }
+
+    /// Tag a tokenized sentence, left to right (greedy).
+    pub fn tag(&self, words: &[&str]) -> Vec<Upos> {
+        let wf: Vec<WordFeatures> = words.iter().map(|w| word_features(w)).collect();
+        let (mut p1, mut p2) = (17usize, 17usize);
+        let mut out = Vec::with_capacity(words.len());
+        for i in 0..words.len() {
+            let s = self.scores(&features(&wf, i, p1, p2));
+            // Highest score; ties go to the lower class number.
+            let best = (0..17).fold(0, |b, c| if s[c] > s[b] { c } else { b });
+            out.push(TAGS[best]);
+            p2 = p1;
+            p1 = best;
+        }
+        out
+    }
+}
+
+static WEIGHTS: &[u8] = include_bytes!("../../data/tagger.bin");
+
+/// The shipped model, read once.
+pub fn model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| {
+        Model::from_bytes(WEIGHTS).unwrap_or(Model {
+            index: FxHashMap::default(),
+            weights: Vec::new(),
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The shipped weights parse and are not empty.
+    #[test]
+    fn shipped_weights_load() {
+        assert!(Model::from_bytes(WEIGHTS).is_some());
+        assert!(model().len() > 10_000);
+    }
+
+    // Writing and reading weights keeps them (scaled and pruned).
+    #[test]
+    fn weights_round_trip() {
+        let mut w = [0.0f32; 17];
+        w[3] = 1.5;
+        w[5] = -0.001;
+        let b = Model::to_bytes(&[(42, w)], 100.0, 1);
+        let m = Model::from_bytes(&b).expect("parses");
+        let mut f = [0u32; N_FEATURES];
+        f[0] = 42;
+        let s = m.scores(&f);
+        assert_eq!(s[3], 150);
+        assert_eq!(s[5], 0);
+        assert!(Model::from_bytes(&b[..b.len() - 1]).is_none());
+    }
+}
