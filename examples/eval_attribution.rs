@@ -240,16 +240,22 @@ fn labelled_set(name: &str, labels: &Path, bodies: &BTreeMap<String, String>, er
         let doc =
             storydiff::document::Document::build(&Source::from_text(id.clone(), body.clone()));
         for row in rows.as_array().into_iter().flatten() {
-            let start = row[0].as_u64().unwrap_or(0) as usize;
+            // A row is [start, cue, speaker] or {"start", "cue", "speaker", …}.
+            let (start, cue, speaker) = if row.is_object() {
+                (&row["start"], &row["cue"], &row["speaker"])
+            } else {
+                (&row[0], &row[1], &row[2])
+            };
+            let start = start.as_u64().unwrap_or(0) as usize;
             let Some(s) = doc.sentences.iter().find(|s| s.start == start) else {
                 continue;
             };
-            let gold_cue = row[1].as_str().unwrap_or("none");
-            let ok = score.add(gold_cue, row[2].as_str(), &s.attribution);
+            let gold_cue = cue.as_str().unwrap_or("none");
+            let ok = score.add(gold_cue, speaker.as_str(), &s.attribution);
             if !ok && errors {
                 println!(
                     "{id}@{start} gold {gold_cue}/{:?} got {}/{:?} verb {:?}\n    {}",
-                    row[2].as_str(),
+                    speaker.as_str(),
                     cue_name(&s.attribution),
                     speaker_of(&s.attribution),
                     s.attribution.verb,

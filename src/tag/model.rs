@@ -1,18 +1,20 @@
 //! The perceptron's features and the shipped weights.
 //!
 //! Weights file (`data/tagger.bin`, little-endian):
-//! `b"SDTAG1\n"`, u32 scale, u32 feature count, then per feature (sorted by
-//! hash): u32 hash, u8 n, n × (u8 class, i16 weight). A weight is the
-//! averaged perceptron weight × scale, rounded; tiny weights are pruned.
+//! `b"SDTAG2\n"`, u32 scale, u32 slots (a power of two), u32 weight entries,
+//! u32 feature count; then the slots of an open-addressing table (linear
+//! probing from `hash & (slots - 1)`): u32 hash (0 = empty), u32 (offset << 8
+//! | count); then the weight entries: u8 class, i16 weight. A weight is the
+//! averaged perceptron weight × scale, rounded; tiny weights are pruned. The
+//! model is read in place: nothing is parsed at start-up.
 
 use super::{TAGS, Upos};
-use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// Features per token.
 pub const N_FEATURES: usize = 23;
 
-const MAGIC: &[u8] = b"SDTAG1\n";
+const MAGIC: &[u8] = b"SDTAG2\n";
 
 /// Hashes of one token's word-level properties, computed once per token.
 #[derive(Debug, Clone, Copy, Default)]
@@ -100,7 +102,9 @@ pub fn word_features(w: &str) -> WordFeatures {
 }
 
 fn mix(template: u64, a: u64, b: u64) -> u32 {
-    let x = (a ^ template.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+    // template + 1: the bias feature (all zeros) must not hash to 0, the
+    // empty slot of the weights table.
+    let x = (a ^ (template + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15))
         .rotate_left(23)
         .wrapping_add(b)
         .wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -168,40 +172,59 @@ pub fn features(w: &[WordFeatures], i: usize, p1: usize, p2: usize) -> [u32; N_F
     ]
 }
 
-/// The tagger's weights.
+/// The tagger's weights, read in place from the file's bytes (an
+/// open-addressing table, so nothing is parsed or copied at start-up).
 pub struct Model {
-    index: FxHashMap<u32, (u32, u8)>,
-    weights: Vec<(u8, i16)>,
+    /// Slots: (u32 hash, u32 offset << 8 | count), 8 bytes each; hash 0 is empty.
+    table: std::borrow::Cow<'static, [u8]>,
+    mask: usize,
+    /// (u8 class, i16 weight) entries, 3 bytes each.
+    weights_at: usize,
+    count: usize,
+}
+
+fn u32_at(b: &[u8], o: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(b.get(o..o + 4)?.try_into().ok()?))
 }
 
 impl Model {
     /// Read a weights file; `None` if it is malformed.
     pub fn from_bytes(b: &[u8]) -> Option<Model> {
+        Self::from_cow(std::borrow::Cow::Owned(b.to_vec()))
+    }
+
+    fn from_cow(b: std::borrow::Cow<'static, [u8]>) -> Option<Model> {
         let rest = b.strip_prefix(MAGIC)?;
-        let u32_at = |b: &[u8], o: usize| -> Option<u32> {
-            Some(u32::from_le_bytes(b.get(o..o + 4)?.try_into().ok()?))
-        };
-        let count = u32_at(rest, 4)? as usize;
-        let mut index = FxHashMap::default();
-        index.reserve(count);
-        let mut weights = Vec::new();
-        let mut o = 8;
-        for _ in 0..count {
-            let h = u32_at(rest, o)?;
-            let n = *rest.get(o + 4)?;
-            o += 5;
-            index.insert(h, (weights.len() as u32, n));
-            for _ in 0..n {
-                let c = *rest.get(o)?;
-                let w = i16::from_le_bytes(rest.get(o + 1..o + 3)?.try_into().ok()?);
-                if c as usize >= TAGS.len() {
+        let slots = u32_at(rest, 4)? as usize;
+        let n_weights = u32_at(rest, 8)? as usize;
+        let count = u32_at(rest, 12)? as usize;
+        if !slots.is_power_of_two() {
+            return None;
+        }
+        let table_at = MAGIC.len() + 16;
+        let weights_at = table_at + slots * 8;
+        if b.len() != weights_at + n_weights * 3 {
+            return None;
+        }
+        // Every slot's entries lie inside the weights and name a class.
+        for k in 0..slots {
+            let v = u32_at(&b, table_at + k * 8 + 4)? as usize;
+            let (o, n) = (v >> 8, v & 0xff);
+            if o + n > n_weights {
+                return None;
+            }
+            for e in o..o + n {
+                if b[weights_at + e * 3] as usize >= TAGS.len() {
                     return None;
                 }
-                weights.push((c, w));
-                o += 3;
             }
         }
-        Some(Model { index, weights })
+        Some(Model {
+            table: b,
+            mask: slots - 1,
+            weights_at,
+            count,
+        })
     }
 
     /// Write weights (class scores per feature hash) in the file format,
@@ -209,6 +232,7 @@ impl Model {
     pub fn to_bytes(table: &[(u32, [f32; 17])], scale: f32, min: i16) -> Vec<u8> {
         let mut rows: Vec<(u32, Vec<(u8, i16)>)> = table
             .iter()
+            .filter(|(h, _)| *h != 0)
             .map(|(h, ws)| {
                 let kept = ws
                     .iter()
@@ -221,38 +245,74 @@ impl Model {
             .filter(|(_, k)| !k.is_empty())
             .collect();
         rows.sort_by_key(|r| r.0);
-        let mut out = MAGIC.to_vec();
-        out.extend((scale as u32).to_le_bytes());
-        out.extend((rows.len() as u32).to_le_bytes());
-        for (h, kept) in rows {
-            out.extend(h.to_le_bytes());
-            out.push(kept.len() as u8);
+        // Load factor at most 3/4 (a miss probes a few slots of one or two
+        // cache lines).
+        let slots = (rows.len() * 4 / 3 + 1).next_power_of_two();
+        let mut slot = vec![(0u32, 0u32); slots];
+        let mut weights: Vec<u8> = Vec::new();
+        for (h, kept) in &rows {
+            let mut k = *h as usize & (slots - 1);
+            while slot[k].0 != 0 {
+                k = (k + 1) & (slots - 1);
+            }
+            slot[k] = (*h, ((weights.len() / 3) as u32) << 8 | kept.len() as u32);
             for (c, w) in kept {
-                out.push(c);
-                out.extend(w.to_le_bytes());
+                weights.push(*c);
+                weights.extend(w.to_le_bytes());
             }
         }
+        let mut out = MAGIC.to_vec();
+        out.extend((scale as u32).to_le_bytes());
+        out.extend((slots as u32).to_le_bytes());
+        out.extend(((weights.len() / 3) as u32).to_le_bytes());
+        out.extend((rows.len() as u32).to_le_bytes());
+        for (h, v) in slot {
+            out.extend(h.to_le_bytes());
+            out.extend(v.to_le_bytes());
+        }
+        out.extend(weights);
         out
+    }
+
+    /// The (offset, count) of a feature's weights.
+    fn find(&self, h: u32) -> Option<(usize, usize)> {
+        if h == 0 {
+            return None;
+        }
+        let base = MAGIC.len() + 16;
+        let mut k = h as usize & self.mask;
+        loop {
+            let o = base + k * 8;
+            let got = u32_at(&self.table, o)?;
+            if got == h {
+                let v = u32_at(&self.table, o + 4)? as usize;
+                return Some((v >> 8, v & 0xff));
+            }
+            if got == 0 {
+                return None;
+            }
+            k = (k + 1) & self.mask;
+        }
     }
 
     /// Number of features with weights.
     pub fn len(&self) -> usize {
-        self.index.len()
+        self.count
     }
 
     /// True when the model has no weights.
     pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
+        self.count == 0
     }
 
     /// Class scores for one token's features.
     pub fn scores(&self, feats: &[u32; N_FEATURES]) -> [i32; 17] {
         let mut s = [0i32; 17];
-        for f in feats {
-            if let Some(&(o, n)) = self.index.get(f) {
-                let o = o as usize;
-                for &(c, w) in &self.weights[o..o + n as usize] {
-                    s[c as usize] += w as i32;
+        for &f in feats {
+            if let Some((o, n)) = self.find(f) {
+                let at = self.weights_at + o * 3;
+                for e in self.table[at..at + n * 3].chunks_exact(3) {
+                    s[e[0] as usize] += i16::from_le_bytes([e[1], e[2]]) as i32;
                 }
             }
         }
@@ -282,10 +342,9 @@ static WEIGHTS: &[u8] = include_bytes!("../../data/tagger.bin");
 pub fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| {
-        Model::from_bytes(WEIGHTS).unwrap_or(Model {
-            index: FxHashMap::default(),
-            weights: Vec::new(),
-        })
+        Model::from_cow(std::borrow::Cow::Borrowed(WEIGHTS))
+            .or_else(|| Model::from_bytes(&Model::to_bytes(&[], 1.0, 1)))
+            .expect("an empty model is well-formed")
     })
 }
 

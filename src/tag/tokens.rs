@@ -38,24 +38,27 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Where a trailing clitic starts in a word, if it has one.
+/// Where a trailing clitic starts in a word, if it has one (no allocation:
+/// the word's end is compared case-insensitively, ’ read as ').
 fn clitic_split(w: &str) -> Option<usize> {
-    let lower = w.to_lowercase().replace('’', "'");
-    if lower.len() != w.to_lowercase().len() {
-        // A curly apostrophe (3 bytes) was replaced by a straight one (1 byte):
-        // find the clitic on the original word instead.
-        for c in CLITICS {
-            let curly = c.replace('\'', "’");
-            if w.len() > curly.len() && w.to_lowercase().ends_with(&curly) {
-                return Some(w.len() - curly.len());
+    CLITICS.iter().find_map(|c| {
+        // Walk both from the end, char by char.
+        let mut wi = w.char_indices().rev();
+        let mut at = w.len();
+        for cc in c.chars().rev() {
+            let (p, wc) = wi.next()?;
+            let wc = if wc == '’' {
+                '\''
+            } else {
+                wc.to_ascii_lowercase()
+            };
+            if wc != cc {
+                return None;
             }
+            at = p;
         }
-        return None;
-    }
-    CLITICS
-        .iter()
-        .find(|c| lower.len() > c.len() && lower.ends_with(*c))
-        .map(|c| w.len() - c.len())
+        (at > 0).then_some(at)
+    })
 }
 
 #[cfg(test)]
