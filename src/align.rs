@@ -83,7 +83,7 @@ pub struct Link {
 }
 
 /// Kind of a relation between two groups.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RelatedKind {
     /// The groups share part of a claim (a merge, a split, an overlap).

@@ -11,7 +11,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// Most sources for which the coverage matrix is given.
 pub const MAX_COVERAGE_SOURCES: usize = 100;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Report {
     pub version: u32,
     pub sources: Vec<SourceReport>,
@@ -19,7 +19,7 @@ pub struct Report {
     pub summary: Summary,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SourceReport {
     pub label: String,
     /// The path as given, `-` for stdin.
@@ -33,7 +33,7 @@ pub struct SourceReport {
     pub unique_groups: Vec<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SentenceReport {
     /// 0-based, in document order.
     pub id: usize,
@@ -49,7 +49,7 @@ pub struct SentenceReport {
 }
 
 /// A sentence's attribution as reported.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct AttributionReport {
     pub cue: crate::attribution::Cue,
     pub speaker: Option<String>,
@@ -64,7 +64,7 @@ pub struct AttributionReport {
 }
 
 /// What kind of attribution difference a group shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AttributionDiffKind {
     /// The first member attributes the claim, the second states it as fact.
@@ -83,7 +83,7 @@ pub enum AttributionDiffKind {
     NamedVsAnonymous,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct AttributionDiff {
     pub kind: AttributionDiffKind,
     /// The two members concerned: the reference side first.
@@ -94,7 +94,7 @@ pub struct AttributionDiff {
     pub diff: Vec<DiffSpan>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum GroupKind {
     /// Members from two or more sources.
@@ -108,7 +108,7 @@ pub enum GroupKind {
 }
 
 /// How the members' wording compares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Wording {
     /// Same text (whitespace aside), or a unique group.
@@ -122,7 +122,17 @@ pub enum Wording {
 /// How much a change matters, least to most. `--min-significance` hides
 /// changes below a level in the views and the exit code.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Significance {
@@ -167,7 +177,7 @@ impl std::fmt::Display for Significance {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct GroupReport {
     pub id: usize,
     pub kind: GroupKind,
@@ -189,7 +199,7 @@ pub struct GroupReport {
     pub significance: Option<Significance>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct MemberReport {
     pub source: String,
     /// Sentence ids, ascending; more than one marks a split or merge.
@@ -203,7 +213,7 @@ pub struct MemberReport {
     pub attribution: AttributionReport,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum DiffOp {
     Equal,
@@ -211,19 +221,19 @@ pub enum DiffOp {
     Insert,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct DiffSpan {
     pub op: DiffOp,
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SentenceRef {
     pub source: String,
     pub sentences: Vec<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct LinkReport {
     pub a: SentenceRef,
     pub b: SentenceRef,
@@ -234,7 +244,7 @@ pub struct LinkReport {
 }
 
 /// An edge to a group that shares part of a claim.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct RelatedReport {
     /// Id of the other group.
     pub group: usize,
@@ -246,7 +256,7 @@ pub struct RelatedReport {
     pub evidence: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Conflict {
     /// What kind of slot: `number`, `date` or `name`.
     pub kind: String,
@@ -256,13 +266,13 @@ pub struct Conflict {
     pub values: Vec<ConflictValue>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ConflictValue {
     pub source: String,
     pub values: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Summary {
     /// Sentences per source, in input order.
     pub sentences: Vec<usize>,

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 /// What happened to a sentence (or run) between two versions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeKind {
     Unchanged,
@@ -31,7 +31,7 @@ pub enum ChangeKind {
     Merged,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Change {
     pub kind: ChangeKind,
     /// Sentence ids in the older version (empty when added).
@@ -50,7 +50,7 @@ pub struct Change {
     pub claim: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, schemars::JsonSchema)]
 pub struct Churn {
     pub added: usize,
     pub removed: usize,
@@ -61,7 +61,7 @@ pub struct Churn {
     pub unchanged: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Step {
     /// Labels of the two versions.
     pub from: String,
@@ -71,7 +71,7 @@ pub struct Step {
 }
 
 /// One event in a claim's history.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ClaimEvent {
     /// Label of the version.
     pub version: String,
@@ -79,7 +79,7 @@ pub struct ClaimEvent {
     pub sentences: Vec<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ClaimHistory {
     pub id: usize,
     /// The claim's text when first seen.
@@ -89,7 +89,7 @@ pub struct ClaimHistory {
     pub events: Vec<ClaimEvent>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct VersionSummary {
     pub label: String,
     pub path: String,
@@ -97,7 +97,7 @@ pub struct VersionSummary {
     pub meta: std::collections::BTreeMap<String, String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct VersionsReport {
     pub version: u32,
     pub mode: &'static str,

@@ -41,7 +41,7 @@ use speaker::*;
 use words::*;
 
 /// How a sentence is attributed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Cue {
     Direct,
@@ -53,7 +53,7 @@ pub enum Cue {
 }
 
 /// What a reporting verb says about the writer's stance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Stance {
     Neutral,
@@ -68,7 +68,7 @@ pub enum Stance {
 }
 
 /// The attribution of one sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default, schemars::JsonSchema)]
 pub struct Attribution {
     pub cue: Cue,
     /// The fullest name the report uses for the speaker, or an organisation,
