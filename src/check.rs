@@ -151,7 +151,7 @@ impl CheckReport {
         self.claims
             .iter()
             .flat_map(|c| &c.findings)
-            .filter(|f| min.is_none_or(|m| f.significance >= m))
+            .filter(|f| f.significance.at_least(min))
             .any(|f| {
                 kinds.contains(&f.kind)
                     || (f.kind == FindingKind::PartlySupported

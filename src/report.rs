@@ -161,12 +161,19 @@ impl Significance {
         }
     }
 
+    /// Whether this level is at or above `min` (no `min`: every level is).
+    pub fn at_least(self, min: Option<Significance>) -> bool {
+        min.is_none_or(|m| self >= m)
+    }
+
     /// Whether a change of significance `s` is shown at the level `min`
-    /// (no level: everything; no significance: nothing changed).
+    /// (no level: everything; no significance, i.e. nothing changed: only
+    /// when there is no level). The one test behind every
+    /// `--min-significance` filter.
     pub fn shown(s: Option<Significance>, min: Option<Significance>) -> bool {
-        match min {
-            None => true,
-            Some(m) => s.is_some_and(|s| s >= m),
+        match s {
+            Some(s) => s.at_least(min),
+            None => min.is_none(),
         }
     }
 }
@@ -299,10 +306,10 @@ impl Report {
     pub fn differs_at(&self, min: Option<Significance>) -> bool {
         match min {
             None => self.summary.differences,
-            Some(m) => self
+            Some(_) => self
                 .groups
                 .iter()
-                .any(|g| g.significance.is_some_and(|s| s >= m)),
+                .any(|g| Significance::shown(g.significance, min)),
         }
     }
 }

@@ -112,11 +112,7 @@ impl VersionsReport {
         self.steps
             .iter()
             .flat_map(|s| &s.changes)
-            .any(|c| match (c.significance, min) {
-                (None, _) => false,
-                (Some(_), None) => true,
-                (Some(s), Some(m)) => s >= m,
-            })
+            .any(|c| c.significance.is_some_and(|s| s.at_least(min)))
     }
 }
 

@@ -30,7 +30,7 @@ pub fn render(r: &CheckReport, opts: &TerminalOptions) -> String {
     );
     let _ = writeln!(out, "{}", p.bold(&head));
     out.push('\n');
-    let shown = |s: Significance| opts.min_significance.is_none_or(|m| s >= m);
+    let shown = |s: Significance| s.at_least(opts.min_significance);
     for claim in &r.claims {
         let findings: Vec<_> = claim
             .findings

@@ -72,7 +72,7 @@ fn levels_from(min: Option<Significance>) -> Vec<&'static str> {
         (Significance::Claim, "claim"),
     ]
     .into_iter()
-    .filter(|(s, _)| min.is_none_or(|m| *s >= m))
+    .filter(|(s, _)| s.at_least(min))
     .map(|(_, n)| n)
     .collect()
 }
@@ -86,7 +86,7 @@ pub fn render(r: &Report, min: Option<Significance>, explain: bool) -> String {
     let quiet: Vec<usize> = r
         .groups
         .iter()
-        .filter(|g| min.is_some_and(|m| g.significance.is_none_or(|s| s < m)))
+        .filter(|g| !Significance::shown(g.significance, min))
         .map(|g| g.id)
         .collect();
     render_with(

@@ -244,8 +244,7 @@ pub fn render(r: &Report, min: Option<Significance>) -> String {
     let mut folded: Vec<&GroupReport> = Vec::new();
     let n = r.sources.len();
     for g in r.groups.iter().filter(|g| g.kind == GroupKind::Shared) {
-        let shown = g.wording == Wording::Changed
-            && min.is_none_or(|m| g.significance.is_some_and(|s| s >= m));
+        let shown = g.wording == Wording::Changed && Significance::shown(g.significance, min);
         if !shown {
             folded.push(g);
             continue;
@@ -340,9 +339,7 @@ pub fn render_versions(r: &VersionsReport, min: Option<Significance>) -> String 
         let _ = writeln!(out, "\n## {} → {}\n", escape(&s.from), escape(&s.to));
         let mut any = false;
         for ch in &s.changes {
-            if ch.kind == ChangeKind::Unchanged
-                || min.is_some_and(|m| ch.significance.is_none_or(|x| x < m))
-            {
+            if ch.kind == ChangeKind::Unchanged || !Significance::shown(ch.significance, min) {
                 continue;
             }
             any = true;

@@ -99,9 +99,7 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
             if opts.only == Only::Changed && g.wording != Wording::Changed {
                 continue;
             }
-            if let Some(min) = opts.min_significance
-                && g.significance.is_none_or(|s| s < min)
-            {
+            if !Significance::shown(g.significance, opts.min_significance) {
                 continue;
             }
             let share = if g.members.len() == n {

@@ -69,9 +69,7 @@ pub fn render(r: &VersionsReport, opts: &TerminalOptions) -> String {
             if ch.kind == ChangeKind::Unchanged {
                 continue;
             }
-            if let Some(min) = opts.min_significance
-                && ch.significance.is_none_or(|s| s < min)
-            {
+            if !crate::report::Significance::shown(ch.significance, opts.min_significance) {
                 continue;
             }
             let sig = ch
