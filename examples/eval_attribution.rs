@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example eval_attribution -- --data ../shared/data \
-//!     [--errors dev] [--heldout /path/to/attribution-test.json --texts DIR]
+//!     [--errors dev] [--heldout eval/ecb-attribution-test.json [--texts DIR]]
 //! ```
 //!
 //! Sets:
@@ -137,14 +137,22 @@ fn main() {
         &ecb,
         errors == "ecb",
     );
-    if let (Some(h), Some(t)) = (heldout, texts) {
-        let mut bodies = BTreeMap::new();
-        for e in std::fs::read_dir(&t).into_iter().flatten().flatten() {
-            let p = e.path();
-            if let (Some(stem), Ok(body)) = (p.file_stem(), std::fs::read_to_string(&p)) {
-                bodies.insert(stem.to_string_lossy().to_string(), body);
+    if let Some(h) = heldout {
+        // Report texts: from a folder of <doc>.txt when given, else straight
+        // from the ECB+ clusters (title, blank line, text).
+        let bodies = match texts {
+            Some(t) => {
+                let mut bodies = BTreeMap::new();
+                for e in std::fs::read_dir(&t).into_iter().flatten().flatten() {
+                    let p = e.path();
+                    if let (Some(stem), Ok(body)) = (p.file_stem(), std::fs::read_to_string(&p)) {
+                        bodies.insert(stem.to_string_lossy().to_string(), body);
+                    }
+                }
+                bodies
             }
-        }
+            None => ecb_bodies(&data.join("ecbplus/clusters.jsonl")),
+        };
         labelled_set("ecb+ held-out", &h, &bodies, false);
     }
 }

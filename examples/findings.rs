@@ -3,7 +3,7 @@
 //! counts of findings per 100 aligned sentence pairs on all ECB+ stories.
 //!
 //! ```text
-//! cargo run --release --example findings -- --labels ../labels/links-dev.json --texts ../labels/texts
+//! cargo run --release --example findings -- --labels eval/ecb-links-dev.json [--texts DIR | --texts ../shared/data/ecbplus/clusters.jsonl]
 //! cargo run --release --example findings -- --ecb ../shared/data/ecbplus/clusters.jsonl
 //! ```
 //!
@@ -38,7 +38,9 @@ type Key = (String, usize);
 
 fn main() {
     let mut labels: Option<PathBuf> = None;
-    let mut texts = PathBuf::from("../labels/texts");
+    // Report texts: <texts>/<doc>.txt when --texts is given, else the ECB+
+    // clusters file (title, blank line, text), as the labellers read them.
+    let mut texts = PathBuf::from("../shared/data/ecbplus/clusters.jsonl");
     let mut ecb: Option<PathBuf> = None;
     let mut verbose = false;
     let mut tuning = storydiff::check::Tuning::default();
@@ -125,6 +127,41 @@ struct Tally {
     whole: [[usize; 2]; 2],
 }
 
+/// Report texts by doc id: from a folder of `<doc>.txt`, or from an ECB+
+/// `clusters.jsonl` (title, blank line, text).
+fn report_texts(path: &std::path::Path) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    if path.is_dir() {
+        for e in std::fs::read_dir(path).into_iter().flatten().flatten() {
+            let p = e.path();
+            if let (Some(stem), Ok(body)) = (p.file_stem(), std::fs::read_to_string(&p)) {
+                out.insert(stem.to_string_lossy().to_string(), body);
+            }
+        }
+        return out;
+    }
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("findings: {}: cannot read the report texts", path.display());
+        std::process::exit(2);
+    };
+    for line in text.lines() {
+        let Ok(c) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        for d in c["docs"].as_array().into_iter().flatten() {
+            out.insert(
+                d["doc_id"].as_str().unwrap_or_default().to_string(),
+                format!(
+                    "{}\n\n{}",
+                    d["title"].as_str().unwrap_or_default(),
+                    d["text"].as_str().unwrap_or_default()
+                ),
+            );
+        }
+    }
+    out
+}
+
 fn labelled(
     path: &PathBuf,
     texts: &std::path::Path,
@@ -139,6 +176,7 @@ fn labelled(
         eprintln!("findings: {}: not JSON", path.display());
         std::process::exit(2);
     };
+    let bodies = report_texts(texts);
     let opts = Options::default();
     let mut t = Tally::default();
     for story in labels["stories"].as_array().into_iter().flatten() {
@@ -151,7 +189,7 @@ fn labelled(
         let sources: Vec<Source> = docs
             .iter()
             .filter_map(|d| {
-                let text = std::fs::read_to_string(texts.join(format!("{d}.txt"))).ok()?;
+                let text = bodies.get(d).cloned()?;
                 Some(Source::from_text(d.clone(), text))
             })
             .collect();
