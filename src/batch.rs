@@ -3,7 +3,8 @@
 //! Input: JSON Lines, one story a line:
 //! `{"id": "s1", "mode": "compare", "reports": [{"label": "ap", "path": "ap.txt"},
 //! {"url": "https://…"}, {"label": "x", "text": "inline text"}]}`
-//! (`mode` is `compare`, the default, or `versions`). Output: one line per
+//! (`mode` is `compare`, the default, `versions`, or `check`: the first
+//! report is the draft, the others its sources). Output: one line per
 //! story, in input order, written as soon as the story is done:
 //! `{"id": "s1", "ok": true, "differences": true, "report": {…}}` or
 //! `{"id": "s1", "ok": false, "error": "…"}`. A failing story never stops
@@ -283,10 +284,27 @@ pub fn run_line(line: &str, lineno: usize, opts: &BatchOptions) -> StoryResult {
             .map(|r| (r.summary.differences, serde_json::to_value(&r))),
         "versions" => crate::versions::versions(&sources, &opts.compare)
             .map(|r| (r.differs_at(None), serde_json::to_value(&r))),
+        // The first report is the draft, the others its sources; a story
+        // "differs" when the draft has findings (as `check`'s exit status
+        // with the default --fail-on).
+        "check" if sources.len() >= 2 => {
+            use crate::check::FindingKind as K;
+            let draft = sources.remove(0);
+            crate::check::check(&draft, &sources, &opts.compare).map(|r| {
+                let findings = r.fails_on(&[K::Unsupported, K::Drift, K::Conflict]);
+                (findings, serde_json::to_value(&r))
+            })
+        }
+        "check" => {
+            return fail(
+                story.id,
+                format!("line {lineno}: mode check needs a draft and at least one source"),
+            );
+        }
         other => {
             return fail(
                 story.id,
-                format!("line {lineno}: unknown mode '{other}' (compare or versions)"),
+                format!("line {lineno}: unknown mode '{other}' (compare, versions or check)"),
             );
         }
     };

@@ -101,3 +101,38 @@ fn batch_output_file() {
     assert_eq!(out.stdout, b"");
     assert_eq!(lines(&std::fs::read(&o).expect("written")).len(), 4);
 }
+
+/// `"mode": "check"` reviews the first report against the others, as the
+/// `check` command does (issue 12: batch rejected it).
+#[test]
+fn batch_runs_check_mode() {
+    let input = format!(
+        concat!(
+            "{{\"id\": \"review\", \"mode\": \"check\", \"reports\": [{{\"path\": \"{f}check/draft.txt\"}}, {{\"path\": \"{f}check/ap.txt\"}}, {{\"path\": \"{f}check/reuters.txt\"}}]}}\n",
+            "{{\"id\": \"alone\", \"mode\": \"check\", \"reports\": [{{\"label\": \"d\", \"text\": \"A storm hit.\"}}]}}\n"
+        ),
+        f = FIX
+    );
+    let out = Command::cargo_bin("storydiff")
+        .expect("bin")
+        .args(["batch", "-"])
+        .write_stdin(input)
+        .output()
+        .expect("runs");
+    let got = lines(&out.stdout);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0]["ok"], true, "{}", got[0]);
+    assert_eq!(got[0]["differences"], true);
+    assert_eq!(got[0]["report"]["draft"], "draft");
+    assert!(
+        got[0]["report"]["claims"]
+            .as_array()
+            .is_some_and(|c| !c.is_empty())
+    );
+    assert_eq!(got[1]["ok"], false);
+    assert_eq!(
+        got[1]["error"],
+        "line 2: mode check needs a draft and at least one source"
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
