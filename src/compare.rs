@@ -16,8 +16,11 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
     let label = |d: usize| docs[d].label.clone();
     let mut groups = Vec::with_capacity(alignment.groups.len());
     let mut unique_groups: Vec<Vec<usize>> = vec![Vec::new(); n];
-    // in_group_with[i][j]: sentences of i sharing a group with j.
-    let mut with = vec![vec![0usize; n]; n];
+    // with[i][j]: sentences of i sharing a group with j. Only kept when the
+    // coverage matrix is shown (up to MAX_COVERAGE_SOURCES sources): it
+    // costs the square of the sources and of a group's members.
+    let shown = if n <= MAX_COVERAGE_SOURCES { n } else { 0 };
+    let mut with = vec![vec![0usize; shown]; shown];
     for (gid, g) in alignment.groups.iter().enumerate() {
         let texts: Vec<String> = g
             .members
@@ -73,9 +76,11 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
             unique_groups[g.members[0].0].push(gid);
             GroupKind::Unique
         };
-        for (di, ssi) in &g.members {
-            for (dj, _) in &g.members {
-                with[*di][*dj] += ssi.len();
+        if shown > 0 {
+            for (di, ssi) in &g.members {
+                for (dj, _) in &g.members {
+                    with[*di][*dj] += ssi.len();
+                }
             }
         }
         let conflicts = conflicts(docs, &g.members);
@@ -116,7 +121,6 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
         })
         .collect();
     let sentences: Vec<usize> = docs.iter().map(|d| d.sentences.len()).collect();
-    let shown = if n <= MAX_COVERAGE_SOURCES { n } else { 0 };
     let coverage = (0..shown)
         .map(|i| {
             (0..n)

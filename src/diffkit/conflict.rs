@@ -19,7 +19,7 @@
 
 use super::attribution::{member_quotes, same_by_role, same_person};
 use crate::attribution::Cue;
-use crate::document::{Document, Sentence};
+use crate::document::Document;
 use crate::report::*;
 use crate::text;
 
@@ -720,60 +720,103 @@ impl Quantity {
     }
 }
 
+/// Distinct value sets of one slot compared pairwise: every value set is
+/// compared with the first this many (pairs ≤ this × value sets, so the
+/// cost stays linear in a group's members). Members stating the same values
+/// share one value set and never conflict with each other.
+const MAX_COMPARED_VALUE_SETS: usize = 64;
+
+/// The members filling one slot, built once per group.
+struct SlotTable<'a> {
+    unit: &'static str,
+    noun: &'a str,
+    noun_shown: &'a str,
+    /// (member, its quantities in this slot), members in order.
+    per: Vec<(usize, Vec<&'a Quantity>)>,
+}
+
+/// What the tolerance rule reads of a quantity: value, precision, hedge.
+fn value_key(q: &Quantity) -> (u64, u64, bool) {
+    (
+        q.value.to_bits(),
+        q.precision.to_bits(),
+        q.hedge == Hedge::Hedged,
+    )
+}
+
 fn number_conflicts(facts: &[Facts], label: &dyn Fn(usize) -> String, out: &mut Vec<Conflict>) {
-    // Slots in first-seen order: (unit, noun).
-    let mut slots: Vec<(&'static str, String, String)> = Vec::new();
-    for f in facts {
+    // Slots in first-seen order: (unit, noun) → its table.
+    let mut index: std::collections::HashMap<(&'static str, &str), usize> =
+        std::collections::HashMap::new();
+    let mut slots: Vec<SlotTable> = Vec::new();
+    for (m, f) in facts.iter().enumerate() {
         for q in &f.quantities {
-            if !slots.iter().any(|s| s.0 == q.unit && s.1 == q.noun) {
-                slots.push((q.unit, q.noun.clone(), q.noun_shown.clone()));
+            let k = *index.entry((q.unit, q.noun.as_str())).or_insert_with(|| {
+                slots.push(SlotTable {
+                    unit: q.unit,
+                    noun: &q.noun,
+                    noun_shown: &q.noun_shown,
+                    per: Vec::new(),
+                });
+                slots.len() - 1
+            });
+            match slots[k].per.last_mut() {
+                Some((mm, v)) if *mm == m => v.push(q),
+                _ => slots[k].per.push((m, vec![q])),
             }
         }
     }
-    for (unit, noun, noun_shown) in slots {
-        let per: Vec<Vec<&Quantity>> = facts
-            .iter()
-            .map(|f| {
-                f.quantities
-                    .iter()
-                    .filter(|q| q.unit == unit && q.noun == noun)
-                    .collect()
-            })
-            .collect();
+    for slot in slots {
+        let (unit, noun, noun_shown) = (slot.unit, slot.noun, slot.noun_shown);
         // A slot with no counted noun is compared only when each member
         // fills it once: otherwise two sums may be two different things.
-        if noun.is_empty() && (unit.is_empty() || per.iter().any(|p| p.len() > 1)) {
+        if noun.is_empty() && (unit.is_empty() || slot.per.iter().any(|p| p.1.len() > 1)) {
             continue;
         }
-        if is_duration(&noun) {
+        if is_duration(noun) {
             continue;
         }
-        let mut flagged: Vec<Vec<String>> = vec![Vec::new(); facts.len()];
-        for i in 0..per.len() {
-            for j in i + 1..per.len() {
-                if per[i].is_empty() || per[j].is_empty() {
-                    continue;
-                }
-                let cross = per[i]
+        // Members with the same values share one value set.
+        let mut set_of: std::collections::HashMap<Vec<(u64, u64, bool)>, usize> =
+            std::collections::HashMap::new();
+        let mut sets: Vec<&[&Quantity]> = Vec::new();
+        let mut member_set: Vec<usize> = Vec::with_capacity(slot.per.len());
+        for (_, qs) in &slot.per {
+            let key: Vec<_> = qs.iter().map(|q| value_key(q)).collect();
+            let s = *set_of.entry(key).or_insert_with(|| {
+                sets.push(qs);
+                sets.len() - 1
+            });
+            member_set.push(s);
+        }
+        let mut set_flagged = vec![false; sets.len()];
+        for i in 0..sets.len().min(MAX_COMPARED_VALUE_SETS) {
+            for j in i + 1..sets.len() {
+                let (a, b) = (sets[i], sets[j]);
+                let cross = a
                     .iter()
-                    .any(|a| per[j].iter().any(|b| same_slot(a, b) && agree(a, b)));
-                let comparable_pair = per[i]
-                    .iter()
-                    .any(|a| per[j].iter().any(|b| comparable(a, b)));
+                    .any(|x| b.iter().any(|y| same_slot(x, y) && agree(x, y)));
+                let comparable_pair = a.iter().any(|x| b.iter().any(|y| comparable(x, y)));
                 if cross || !comparable_pair {
                     continue;
                 }
-                for (k, side) in [(i, &per[i]), (j, &per[j])] {
-                    for q in side.iter() {
-                        if !flagged[k].contains(&q.shown) {
-                            flagged[k].push(q.shown.clone());
-                        }
-                    }
-                }
+                set_flagged[i] = true;
+                set_flagged[j] = true;
             }
         }
-        if flagged.iter().all(Vec::is_empty) {
+        if !set_flagged.iter().any(|f| *f) {
             continue;
+        }
+        let mut flagged: Vec<Vec<String>> = vec![Vec::new(); facts.len()];
+        for ((m, qs), s) in slot.per.iter().zip(&member_set) {
+            if !set_flagged[*s] {
+                continue;
+            }
+            for q in qs {
+                if !flagged[*m].contains(&q.shown) {
+                    flagged[*m].push(q.shown.clone());
+                }
+            }
         }
         let what = match (unit, noun_shown.is_empty()) {
             _ if noun == "dead" => "killed".to_string(),
@@ -822,26 +865,26 @@ fn slot_conflict(
 /// (of the same month) or exactly one weekday, and they differ. More than
 /// one date in a member may be two events, so it is not compared.
 fn date_conflicts(facts: &[Facts], label: &dyn Fn(usize) -> String, out: &mut Vec<Conflict>) {
+    use std::collections::{HashMap, HashSet};
+    // A member conflicts when another member names one other day of the
+    // same month: one table of the days named per month, built once, so
+    // the cost is linear in the members.
     let one_date: Vec<Option<&((u32, u32), String)>> = facts
         .iter()
         .map(|f| (f.dates.len() == 1).then(|| &f.dates[0]))
         .collect();
+    let mut days: HashMap<u32, HashSet<u32>> = HashMap::new();
+    for ((m, d), _) in one_date.iter().flatten() {
+        days.entry(*m).or_default().insert(*d);
+    }
     let mut flagged: Vec<Vec<String>> = vec![Vec::new(); facts.len()];
     let mut any = false;
-    for i in 0..facts.len() {
-        for j in i + 1..facts.len() {
-            // The same month: dates months apart are more likely two events.
-            if let (Some(a), Some(b)) = (one_date[i], one_date[j])
-                && a.0 != b.0
-                && a.0.0 == b.0.0
-            {
-                any = true;
-                for (k, v) in [(i, a), (j, b)] {
-                    if !flagged[k].contains(&v.1) {
-                        flagged[k].push(v.1.clone());
-                    }
-                }
-            }
+    for (k, date) in one_date.iter().enumerate() {
+        if let Some(((m, _), shown)) = date
+            && days.get(m).is_some_and(|d| d.len() > 1)
+        {
+            any = true;
+            flagged[k].push(shown.clone());
         }
     }
     if any {
@@ -851,24 +894,12 @@ fn date_conflicts(facts: &[Facts], label: &dyn Fn(usize) -> String, out: &mut Ve
         .iter()
         .map(|f| (f.weekdays.len() == 1).then(|| &f.weekdays[0]))
         .collect();
-    let mut flagged: Vec<Vec<String>> = vec![Vec::new(); facts.len()];
-    let mut any = false;
-    for i in 0..facts.len() {
-        for j in i + 1..facts.len() {
-            if let (Some(a), Some(b)) = (one_day[i], one_day[j])
-                && a != b
-            {
-                any = true;
-                for (k, v) in [(i, a), (j, b)] {
-                    let v = capitalise(v);
-                    if !flagged[k].contains(&v) {
-                        flagged[k].push(v);
-                    }
-                }
-            }
-        }
-    }
-    if any {
+    let weekdays: HashSet<&String> = one_day.iter().flatten().copied().collect();
+    if weekdays.len() > 1 {
+        let flagged = one_day
+            .iter()
+            .map(|d| d.map(|v| vec![capitalise(v)]).unwrap_or_default())
+            .collect();
         out.push(slot_conflict("date", "day", flagged, label));
     }
 }
@@ -886,66 +917,96 @@ fn capitalise(w: &str) -> String {
 /// role, not a nickname or a spelling variant, not a speaker carried over
 /// from an earlier sentence).
 fn speaker_conflicts(docs: &[Document], members: &[(usize, Vec<usize>)], out: &mut Vec<Conflict>) {
-    let attr = |(d, ss): &(usize, Vec<usize>)| -> Option<&Sentence> {
-        ss.iter()
+    use std::collections::{HashMap, HashSet};
+    use unicode_segmentation::UnicodeSegmentation;
+    // Each member is read once: the quoting sentence, its speaker named in
+    // that sentence. Members alike in speaker, role and wording share one
+    // entry; entries are compared pairwise, each with the first
+    // `MAX_COMPARED_VALUE_SETS` (so the cost stays linear in the members).
+    struct Quoter<'a> {
+        attribution: &'a crate::attribution::Attribution,
+        speaker: &'a str,
+        /// The member's sentences, for "names the other speaker".
+        member: &'a (usize, Vec<usize>),
+        quote_words: HashSet<String>,
+        members: Vec<usize>,
+    }
+    let mut entries: Vec<Quoter> = Vec::new();
+    // (speaker, role, the member's sentences, its quoted words) → entry.
+    type QuoterKey<'a> = (String, Option<String>, Vec<&'a str>, String);
+    let mut entry_of: HashMap<QuoterKey, usize> = HashMap::new();
+    for (k, m) in members.iter().enumerate() {
+        let (d, ss) = m;
+        let Some(x) = ss
+            .iter()
             .map(|&s| &docs[*d].sentences[s])
             .find(|s| s.attribution.cue == Cue::Direct)
+        else {
+            continue;
+        };
+        let ax = &x.attribution;
+        let Some(sx) = &ax.speaker else { continue };
+        if ax.anonymous || !sx.starts_with(char::is_uppercase) {
+            continue;
+        }
+        // The speaker is named in the quoting sentence itself, not carried
+        // over from an earlier sentence or a pronoun.
+        let last = sx.split_whitespace().last().unwrap_or(sx);
+        if !x.clean.contains(last) {
+            continue;
+        }
+        let texts: Vec<&str> = ss
+            .iter()
+            .map(|&s| docs[*d].sentences[s].clean.as_str())
+            .collect();
+        let quotes = member_quotes(docs, m);
+        let quote_words = quotes.unicode_words().map(text::fold).collect();
+        let key = (sx.clone(), ax.role.clone(), texts, quotes);
+        let e = *entry_of.entry(key).or_insert_with(|| {
+            entries.push(Quoter {
+                attribution: ax,
+                speaker: sx,
+                member: m,
+                quote_words,
+                members: Vec::new(),
+            });
+            entries.len() - 1
+        });
+        entries[e].members.push(k);
+    }
+    let mentions = |m: &(usize, Vec<usize>), who: &str| {
+        let last = who.split_whitespace().last().unwrap_or(who);
+        m.1.iter()
+            .any(|&s| docs[m.0].sentences[s].clean.contains(last))
     };
-    let mut flagged: Vec<Vec<String>> = vec![Vec::new(); members.len()];
-    let mut any = false;
-    for i in 0..members.len() {
-        for j in i + 1..members.len() {
-            let (Some(x), Some(y)) = (attr(&members[i]), attr(&members[j])) else {
-                continue;
-            };
-            let (ax, ay) = (&x.attribution, &y.attribution);
-            let (Some(sx), Some(sy)) = (&ax.speaker, &ay.speaker) else {
-                continue;
-            };
-            if ax.anonymous
-                || ay.anonymous
-                || !sx.starts_with(char::is_uppercase)
-                || !sy.starts_with(char::is_uppercase)
-                || same_person(sx, sy)
-                || same_by_role(ax, ay)
-                || same_by_role(ay, ax)
-            {
-                continue;
-            }
-            // Each speaker is named in the quoting sentence itself, not
-            // carried over from an earlier sentence or a pronoun.
-            let named_here = |s: &Sentence, who: &str| {
-                let last = who.split_whitespace().last().unwrap_or(who);
-                s.clean.contains(last)
-            };
-            if !named_here(x, sx) || !named_here(y, sy) {
+    let mut entry_flagged = vec![false; entries.len()];
+    for i in 0..entries.len().min(MAX_COMPARED_VALUE_SETS) {
+        for j in i + 1..entries.len() {
+            let (x, y) = (&entries[i], &entries[j]);
+            let (ax, ay) = (x.attribution, y.attribution);
+            if same_person(x.speaker, y.speaker) || same_by_role(ax, ay) || same_by_role(ay, ax) {
                 continue;
             }
             // Neither report names the other's speaker anywhere in the member.
-            let mentions = |m: &(usize, Vec<usize>), who: &str| {
-                let last = who.split_whitespace().last().unwrap_or(who);
-                m.1.iter()
-                    .any(|&s| docs[m.0].sentences[s].clean.contains(last))
-            };
-            if mentions(&members[i], sy) || mentions(&members[j], sx) {
+            if mentions(x.member, y.speaker) || mentions(y.member, x.speaker) {
                 continue;
             }
-            let (qx, qy) = (
-                member_quotes(docs, &members[i]),
-                member_quotes(docs, &members[j]),
-            );
-            if quote_overlap(&qx, &qy) < 0.5 {
+            if word_overlap(&x.quote_words, &y.quote_words) < 0.5 {
                 continue;
             }
-            any = true;
-            for (k, v) in [(i, sx), (j, sy)] {
-                if !flagged[k].contains(v) {
-                    flagged[k].push(v.clone());
+            entry_flagged[i] = true;
+            entry_flagged[j] = true;
+        }
+    }
+    if entry_flagged.iter().any(|f| *f) {
+        let mut flagged: Vec<Vec<String>> = vec![Vec::new(); members.len()];
+        for (e, f) in entries.iter().zip(&entry_flagged) {
+            if *f {
+                for &k in &e.members {
+                    flagged[k].push(e.speaker.to_string());
                 }
             }
         }
-    }
-    if any {
         let label = |i: usize| docs[members[i].0].label.clone();
         out.push(slot_conflict(
             "name",
@@ -957,16 +1018,15 @@ fn speaker_conflicts(docs: &[Document], members: &[(usize, Vec<usize>)], out: &m
 }
 
 /// Share of the shorter quote's words found in the other quote.
-fn quote_overlap(a: &str, b: &str) -> f64 {
-    use std::collections::HashSet;
-    use unicode_segmentation::UnicodeSegmentation;
-    let wa: HashSet<String> = a.unicode_words().map(text::fold).collect();
-    let wb: HashSet<String> = b.unicode_words().map(text::fold).collect();
+fn word_overlap(
+    wa: &std::collections::HashSet<String>,
+    wb: &std::collections::HashSet<String>,
+) -> f64 {
     let small = wa.len().min(wb.len());
     if small == 0 {
         return 0.0;
     }
-    wa.intersection(&wb).count() as f64 / small as f64
+    wa.intersection(wb).count() as f64 / small as f64
 }
 
 #[cfg(test)]
