@@ -30,6 +30,10 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
         let reference = texts.first().cloned().unwrap_or_default();
         let mut wording = Wording::Identical;
         let mut members = Vec::with_capacity(g.members.len());
+        // Copies of one text (wire copy carried by many outlets) are
+        // compared with the reference once.
+        let mut compared: std::collections::HashMap<&str, (Wording, Vec<DiffSpan>)> =
+            std::collections::HashMap::new();
         for (k, ((d, ss), t)) in g.members.iter().zip(&texts).enumerate() {
             let diff = if k == 0 {
                 Vec::new()
@@ -37,20 +41,26 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
                 // Wire datelines ("HALVARD (AP) —") say where and who
                 // filed, not what happened: they are left out of the
                 // comparison, and the member's own shows unmarked.
-                let (ra, ta) = (
-                    crate::document::dateline_len(&reference),
-                    crate::document::dateline_len(t),
-                );
-                let w = wording_of(&reference[ra..], &t[ta..]);
+                let (w, diff) = compared
+                    .entry(t.as_str())
+                    .or_insert_with(|| {
+                        let (ra, ta) = (
+                            crate::document::dateline_len(&reference),
+                            crate::document::dateline_len(t),
+                        );
+                        let w = wording_of(&reference[ra..], &t[ta..]);
+                        let mut diff = Vec::new();
+                        if ta > 0 {
+                            diff.push(DiffSpan {
+                                op: DiffOp::Equal,
+                                text: t[..ta].to_string(),
+                            });
+                        }
+                        diff.extend(word_diff(&reference[ra..], &t[ta..]));
+                        (w, diff)
+                    })
+                    .clone();
                 wording = wording.max(w);
-                let mut diff = Vec::new();
-                if ta > 0 {
-                    diff.push(DiffSpan {
-                        op: DiffOp::Equal,
-                        text: t[..ta].to_string(),
-                    });
-                }
-                diff.extend(word_diff(&reference[ra..], &t[ta..]));
                 diff
             };
             members.push(MemberReport {

@@ -32,17 +32,28 @@ pub fn conflicts(docs: &[Document], members: &[(usize, Vec<usize>)]) -> Vec<Conf
     if members.len() < 2 {
         return out;
     }
-    let facts: Vec<Facts> = members
+    // Facts are read once per distinct member wording: copies of one
+    // wire text share them.
+    let mut read: std::collections::HashMap<Vec<&str>, usize> = std::collections::HashMap::new();
+    let mut distinct: Vec<Facts> = Vec::new();
+    let of_member: Vec<usize> = members
         .iter()
         .map(|(d, ss)| {
-            let mut f = Facts::default();
-            for &s in ss {
-                let sent = &docs[*d].sentences[s];
-                f.add(&sent.clean[crate::document::dateline_len(&sent.clean)..]);
-            }
-            f
+            let texts: Vec<&str> = ss
+                .iter()
+                .map(|&s| docs[*d].sentences[s].clean.as_str())
+                .collect();
+            *read.entry(texts).or_insert_with_key(|texts| {
+                let mut f = Facts::default();
+                for t in texts {
+                    f.add(&t[crate::document::dateline_len(t)..]);
+                }
+                distinct.push(f);
+                distinct.len() - 1
+            })
         })
         .collect();
+    let facts: Vec<&Facts> = of_member.iter().map(|&i| &distinct[i]).collect();
     let label = |i: usize| docs[members[i].0].label.clone();
     number_conflicts(&facts, &label, &mut out);
     date_conflicts(&facts, &label, &mut out);
@@ -744,7 +755,7 @@ fn value_key(q: &Quantity) -> (u64, u64, bool) {
     )
 }
 
-fn number_conflicts(facts: &[Facts], label: &dyn Fn(usize) -> String, out: &mut Vec<Conflict>) {
+fn number_conflicts(facts: &[&Facts], label: &dyn Fn(usize) -> String, out: &mut Vec<Conflict>) {
     // Slots in first-seen order: (unit, noun) → its table.
     let mut index: std::collections::HashMap<(&'static str, &str), usize> =
         std::collections::HashMap::new();
@@ -864,7 +875,7 @@ fn slot_conflict(
 /// The same event on another day: each member names exactly one month-day
 /// (of the same month) or exactly one weekday, and they differ. More than
 /// one date in a member may be two events, so it is not compared.
-fn date_conflicts(facts: &[Facts], label: &dyn Fn(usize) -> String, out: &mut Vec<Conflict>) {
+fn date_conflicts(facts: &[&Facts], label: &dyn Fn(usize) -> String, out: &mut Vec<Conflict>) {
     use std::collections::{HashMap, HashSet};
     // A member conflicts when another member names one other day of the
     // same month: one table of the days named per month, built once, so
