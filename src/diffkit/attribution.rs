@@ -308,26 +308,33 @@ fn diffs_where(
     compared: impl Fn(usize, usize) -> bool,
 ) -> Vec<AttributionDiff> {
     let mut out = Vec::new();
-    // Each member is read once (its attribution, whether the rules are
-    // sure of it, its folded words); the pairs then compare these.
+    if members.len() < 2 {
+        return out;
+    }
+    // Each member is read at most once (its attribution, whether the rules
+    // are sure of it, its folded words); the pairs then compare these.
     let sents: Vec<&Sentence> = members
         .iter()
         .map(|(d, ss)| &docs[*d].sentences[member_attr(docs, *d, ss)])
         .collect();
     let sure: Vec<bool> = sents.iter().map(|s| confident(&s.attribution)).collect();
     // No sign of attribution the rules could have missed in any sentence.
-    let no_sign: Vec<bool> = members
-        .iter()
-        .map(|(d, ss)| {
+    let no_sign_cells: Vec<std::cell::OnceCell<bool>> =
+        members.iter().map(|_| std::cell::OnceCell::new()).collect();
+    let no_sign = |k: usize| {
+        *no_sign_cells[k].get_or_init(|| {
+            let (d, ss) = &members[k];
             ss.iter().all(|&s| {
                 let s = &docs[*d].sentences[s];
                 s.attribution.cue == Cue::None && !shows_attribution(s)
             })
         })
-        .collect();
-    let words: Vec<std::collections::HashSet<String>> = members
-        .iter()
-        .map(|(d, ss)| {
+    };
+    let word_cells: Vec<std::cell::OnceCell<std::collections::HashSet<String>>> =
+        members.iter().map(|_| std::cell::OnceCell::new()).collect();
+    let words = |k: usize| {
+        word_cells[k].get_or_init(|| {
+            let (d, ss) = &members[k];
             ss.iter()
                 .flat_map(|&s| {
                     crate::text::fold(&docs[*d].sentences[s].clean)
@@ -337,11 +344,11 @@ fn diffs_where(
                 })
                 .collect()
         })
-        .collect();
+    };
     // A member stated as fact only when none of its sentences shows a sign
     // of attribution the rules could have missed, and it does not name the
     // other member's speaker ("Hastings did not know …" is his account).
-    let plain_fact = |k: usize, other: &Attribution| no_sign[k] && !mentions(&words[k], other);
+    let plain_fact = |k: usize, other: &Attribution| no_sign(k) && !mentions(words(k), other);
     for (i, x) in members.iter().enumerate() {
         if !sure[i] {
             continue;
@@ -399,7 +406,7 @@ fn diffs_where(
                 && is_name(ay)
                 // A member naming the other's speaker: likely one person,
                 // or the rules misread one of them.
-                && !(mentions(&words[i], ay) || mentions(&words[j], ax))
+                && !(mentions(words(i), ay) || mentions(words(j), ax))
             {
                 push(
                     AttributionDiffKind::DifferentSpeaker,

@@ -939,7 +939,8 @@ fn speaker_conflicts(docs: &[Document], members: &[(usize, Vec<usize>)], out: &m
         speaker: &'a str,
         /// The member's sentences, for "names the other speaker".
         member: &'a (usize, Vec<usize>),
-        quote_words: HashSet<String>,
+        /// Its quoted words, folded; read when first compared.
+        quote_words: std::cell::OnceCell<HashSet<String>>,
         members: Vec<usize>,
     }
     let mut entries: Vec<Quoter> = Vec::new();
@@ -971,7 +972,7 @@ fn speaker_conflicts(docs: &[Document], members: &[(usize, Vec<usize>)], out: &m
             .map(|&s| docs[*d].sentences[s].clean.as_str())
             .collect();
         let quotes = member_quotes(docs, m);
-        let quote_words = quotes.unicode_words().map(text::fold).collect();
+        let quote_words = std::cell::OnceCell::new();
         let key = (sx.clone(), ax.role.clone(), texts, quotes);
         let e = *entry_of.entry(key).or_insert_with(|| {
             entries.push(Quoter {
@@ -1002,7 +1003,17 @@ fn speaker_conflicts(docs: &[Document], members: &[(usize, Vec<usize>)], out: &m
             if mentions(x.member, y.speaker) || mentions(y.member, x.speaker) {
                 continue;
             }
-            if word_overlap(&x.quote_words, &y.quote_words) < 0.5 {
+            let quoted = |e: &Quoter| {
+                member_quotes(docs, e.member)
+                    .unicode_words()
+                    .map(text::fold)
+                    .collect::<HashSet<String>>()
+            };
+            let (qx, qy) = (
+                x.quote_words.get_or_init(|| quoted(x)),
+                y.quote_words.get_or_init(|| quoted(y)),
+            );
+            if word_overlap(qx, qy) < 0.5 {
                 continue;
             }
             entry_flagged[i] = true;
