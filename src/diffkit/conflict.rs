@@ -1154,3 +1154,66 @@ mod tests {
         assert_eq!(f.dates, vec![((12, 15), "December 15".to_string())]);
     }
 }
+
+#[cfg(test)]
+mod scale_tests {
+    use super::*;
+    use crate::ingest::Source;
+
+    fn group(texts: &[&str]) -> (Vec<Document>, Vec<(usize, Vec<usize>)>) {
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::build(&Source::from_text(format!("r{i}"), *t)))
+            .collect();
+        let members = (0..docs.len()).map(|d| (d, vec![0])).collect();
+        (docs, members)
+    }
+
+    /// Many members with two values of one slot give one conflict, each
+    /// member with its own value (issue 8: per-slot tables, not per pair).
+    #[test]
+    fn many_members_two_values_give_one_conflict_with_values_per_source() {
+        let a = "The storm killed 12 people on Friday.";
+        let b = "The storm killed 15 people on Friday.";
+        let texts: Vec<&str> = (0..300).map(|i| if i % 3 == 0 { b } else { a }).collect();
+        let (docs, members) = group(&texts);
+        let found = conflicts(&docs, &members);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, "number");
+        assert_eq!(found[0].slot, "people: 15 vs 12");
+        assert_eq!(found[0].values.len(), 300);
+        for (i, v) in found[0].values.iter().enumerate() {
+            let want = if i % 3 == 0 { "15" } else { "12" };
+            assert_eq!(
+                (v.source.as_str(), v.values.clone()),
+                (format!("r{i}").as_str(), vec![want.to_string()])
+            );
+        }
+    }
+
+    /// Copies of one sentence never conflict with each other.
+    #[test]
+    fn many_copies_of_one_value_give_no_conflict() {
+        let texts = vec!["The storm killed 12 people on Friday, December 5."; 300];
+        let (docs, members) = group(&texts);
+        assert!(conflicts(&docs, &members).is_empty());
+    }
+
+    /// One member naming another day of the month is flagged with every
+    /// member that names a day of that month.
+    #[test]
+    fn another_day_of_the_month_flags_the_members_naming_days() {
+        let (docs, members) = group(&[
+            "The vote was held on December 17.",
+            "The vote was held on December 17.",
+            "The vote was held on December 18.",
+            "The vote was held.",
+        ]);
+        let found = conflicts(&docs, &members);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].slot, "date: December 17 vs December 18");
+        let values: Vec<usize> = found[0].values.iter().map(|v| v.values.len()).collect();
+        assert_eq!(values, vec![1, 1, 1, 0]);
+    }
+}
