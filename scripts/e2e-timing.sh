@@ -71,8 +71,9 @@ a, b = t1 - t0, t2 - t1
 print(f"storydiff {a:.3f} s · baseline (python TF-IDF, all pairs) {b:.3f} s · ratio {a / b:.3f}")
 PY
 
-# Scale: ECB+ reports, 100 vs all (982), and the same 900 reports given twice
-# as two inputs (identical inputs must exit 0). Wall time, user time, peak
+# Scale: ECB+ reports, 100 vs all (982), the 37 reports above vs the same
+# reports 10 times (370), and the same 900 reports given twice as two inputs
+# (identical inputs must exit 0). Wall time, user time, peak
 # memory (GNU time) and JSON size.
 #   SCALE=1 scripts/e2e-timing.sh [../shared/data]
 if [ "${SCALE:-0}" = 1 ]; then
@@ -95,6 +96,17 @@ PY
     /usr/bin/time -f "%e s wall · %U s user · %M KB peak" -o "$WORK/time" \
       "$BIN" $args --format json > "$WORK/out.json" || [ $? -eq 1 ]
     echo "ecb+ $(wc -l < "$WORK/$set") reports: $(cat "$WORK/time") · JSON $(wc -c < "$WORK/out.json") bytes"
+  done
+  # One story's reports (the 37 above) vs the same reports 10 times: every
+  # group then has ten times the members.
+  mkdir -p "$WORK/x10"
+  for f in "$WORK"/r[0-9]*.txt; do
+    for k in 0 1 2 3 4 5 6 7 8 9; do cp "$f" "$WORK/x10/$(basename "$f" .txt)_$k.txt"; done
+  done
+  for dir in "$WORK" "$WORK/x10"; do
+    /usr/bin/time -f "%e s wall · %U s user · %M KB peak" -o "$WORK/time" \
+      "$BIN" "$dir"/r[0-9]*.txt --format json > "$WORK/out.json" || [ $? -eq 1 ]
+    echo "recession $(ls "$dir"/r[0-9]*.txt | wc -l) reports: $(cat "$WORK/time") · JSON $(wc -c < "$WORK/out.json") bytes"
   done
   head -900 "$WORK/all" | sed "s|^|$WORK/ecb/|" | xargs cat > "$WORK/a.txt"
   cp "$WORK/a.txt" "$WORK/b.txt"

@@ -16,8 +16,11 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
     let label = |d: usize| docs[d].label.clone();
     let mut groups = Vec::with_capacity(alignment.groups.len());
     let mut unique_groups: Vec<Vec<usize>> = vec![Vec::new(); n];
-    // in_group_with[i][j]: sentences of i sharing a group with j.
-    let mut with = vec![vec![0usize; n]; n];
+    // with[i][j]: sentences of i sharing a group with j. Only kept when the
+    // coverage matrix is shown (up to MAX_COVERAGE_SOURCES sources): it
+    // costs the square of the sources and of a group's members.
+    let shown = if n <= MAX_COVERAGE_SOURCES { n } else { 0 };
+    let mut with = vec![vec![0usize; shown]; shown];
     for (gid, g) in alignment.groups.iter().enumerate() {
         let texts: Vec<String> = g
             .members
@@ -27,6 +30,10 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
         let reference = texts.first().cloned().unwrap_or_default();
         let mut wording = Wording::Identical;
         let mut members = Vec::with_capacity(g.members.len());
+        // Copies of one text (wire copy carried by many outlets) are
+        // compared with the reference once.
+        let mut compared: std::collections::HashMap<&str, (Wording, Vec<DiffSpan>)> =
+            std::collections::HashMap::new();
         for (k, ((d, ss), t)) in g.members.iter().zip(&texts).enumerate() {
             let diff = if k == 0 {
                 Vec::new()
@@ -34,20 +41,26 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
                 // Wire datelines ("HALVARD (AP) —") say where and who
                 // filed, not what happened: they are left out of the
                 // comparison, and the member's own shows unmarked.
-                let (ra, ta) = (
-                    crate::document::dateline_len(&reference),
-                    crate::document::dateline_len(t),
-                );
-                let w = wording_of(&reference[ra..], &t[ta..]);
+                let (w, diff) = compared
+                    .entry(t.as_str())
+                    .or_insert_with(|| {
+                        let (ra, ta) = (
+                            crate::document::dateline_len(&reference),
+                            crate::document::dateline_len(t),
+                        );
+                        let w = wording_of(&reference[ra..], &t[ta..]);
+                        let mut diff = Vec::new();
+                        if ta > 0 {
+                            diff.push(DiffSpan {
+                                op: DiffOp::Equal,
+                                text: t[..ta].to_string(),
+                            });
+                        }
+                        diff.extend(word_diff(&reference[ra..], &t[ta..]));
+                        (w, diff)
+                    })
+                    .clone();
                 wording = wording.max(w);
-                let mut diff = Vec::new();
-                if ta > 0 {
-                    diff.push(DiffSpan {
-                        op: DiffOp::Equal,
-                        text: t[..ta].to_string(),
-                    });
-                }
-                diff.extend(word_diff(&reference[ra..], &t[ta..]));
                 diff
             };
             members.push(MemberReport {
@@ -73,9 +86,11 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
             unique_groups[g.members[0].0].push(gid);
             GroupKind::Unique
         };
-        for (di, ssi) in &g.members {
-            for (dj, _) in &g.members {
-                with[*di][*dj] += ssi.len();
+        if shown > 0 {
+            for (di, ssi) in &g.members {
+                for (dj, _) in &g.members {
+                    with[*di][*dj] += ssi.len();
+                }
             }
         }
         let conflicts = conflicts(docs, &g.members);
@@ -116,7 +131,6 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
         })
         .collect();
     let sentences: Vec<usize> = docs.iter().map(|d| d.sentences.len()).collect();
-    let shown = if n <= MAX_COVERAGE_SOURCES { n } else { 0 };
     let coverage = (0..shown)
         .map(|i| {
             (0..n)

@@ -264,16 +264,41 @@ pub fn attribution_diffs_linked(
     members: &[(usize, Vec<usize>)],
     links: &[crate::align::Link],
 ) -> Vec<AttributionDiff> {
-    let linked = |x: usize, y: usize| {
-        links
-            .iter()
-            .any(|l| (l.a.0 == x && l.b.0 == y) || (l.a.0 == y && l.b.0 == x))
-    };
+    use std::collections::{HashMap, HashSet};
+    // Built once per group: the linked pairs of sources and each source's
+    // neighbours among the members, so the test for a pair costs the
+    // smaller neighbour list, not a scan of links and members.
+    let in_group: HashSet<usize> = members.iter().map(|(d, _)| *d).collect();
+    let mut adjacent: HashSet<(usize, usize)> = HashSet::new();
+    let mut neighbours: HashMap<usize, Vec<usize>> = HashMap::new();
+    for l in links {
+        let (x, y) = (l.a.0, l.b.0);
+        if adjacent.insert((x, y)) {
+            adjacent.insert((y, x));
+            if in_group.contains(&y) {
+                neighbours.entry(x).or_default().push(y);
+            }
+            if x != y && in_group.contains(&x) {
+                neighbours.entry(y).or_default().push(x);
+            }
+        }
+    }
+    let linked = |x: usize, y: usize| adjacent.contains(&(x, y));
+    let none: Vec<usize> = Vec::new();
     diffs_where(docs, members, |x, y| {
-        linked(x, y)
-            || members
-                .iter()
-                .any(|(z, _)| *z != x && *z != y && linked(x, *z) && linked(*z, y))
+        if linked(x, y) {
+            return true;
+        }
+        let (nx, ny) = (
+            neighbours.get(&x).unwrap_or(&none),
+            neighbours.get(&y).unwrap_or(&none),
+        );
+        let (small, other) = if nx.len() <= ny.len() {
+            (nx, y)
+        } else {
+            (ny, x)
+        };
+        small.iter().any(|&z| z != x && z != y && linked(z, other))
     })
 }
 
@@ -283,27 +308,57 @@ fn diffs_where(
     compared: impl Fn(usize, usize) -> bool,
 ) -> Vec<AttributionDiff> {
     let mut out = Vec::new();
-    let sent = |(d, ss): &(usize, Vec<usize>)| &docs[*d].sentences[member_attr(docs, *d, ss)];
+    if members.len() < 2 {
+        return out;
+    }
+    // Each member is read at most once (its attribution, whether the rules
+    // are sure of it, its folded words); the pairs then compare these.
+    let sents: Vec<&Sentence> = members
+        .iter()
+        .map(|(d, ss)| &docs[*d].sentences[member_attr(docs, *d, ss)])
+        .collect();
+    let sure: Vec<bool> = sents.iter().map(|s| confident(&s.attribution)).collect();
+    // No sign of attribution the rules could have missed in any sentence.
+    let no_sign_cells: Vec<std::cell::OnceCell<bool>> =
+        members.iter().map(|_| std::cell::OnceCell::new()).collect();
+    let no_sign = |k: usize| {
+        *no_sign_cells[k].get_or_init(|| {
+            let (d, ss) = &members[k];
+            ss.iter().all(|&s| {
+                let s = &docs[*d].sentences[s];
+                s.attribution.cue == Cue::None && !shows_attribution(s)
+            })
+        })
+    };
+    let word_cells: Vec<std::cell::OnceCell<std::collections::HashSet<String>>> =
+        members.iter().map(|_| std::cell::OnceCell::new()).collect();
+    let words = |k: usize| {
+        word_cells[k].get_or_init(|| {
+            let (d, ss) = &members[k];
+            ss.iter()
+                .flat_map(|&s| {
+                    crate::text::fold(&docs[*d].sentences[s].clean)
+                        .split(|c: char| !c.is_alphanumeric())
+                        .map(String::from)
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        })
+    };
     // A member stated as fact only when none of its sentences shows a sign
     // of attribution the rules could have missed, and it does not name the
     // other member's speaker ("Hastings did not know …" is his account).
-    let plain_fact = |m: &(usize, Vec<usize>), other: &Attribution| {
-        let (d, ss) = m;
-        ss.iter().all(|&s| {
-            let s = &docs[*d].sentences[s];
-            s.attribution.cue == Cue::None && !shows_attribution(s)
-        }) && !mentions(docs, m, other)
-    };
+    let plain_fact = |k: usize, other: &Attribution| no_sign(k) && !mentions(words(k), other);
     for (i, x) in members.iter().enumerate() {
-        for y in &members[i + 1..] {
-            if !compared(x.0, y.0) {
+        if !sure[i] {
+            continue;
+        }
+        for (j, y) in members.iter().enumerate().skip(i + 1) {
+            if !sure[j] || !compared(x.0, y.0) {
                 continue;
             }
-            let (sx, sy) = (sent(x), sent(y));
+            let (sx, sy) = (sents[i], sents[j]);
             let (ax, ay) = (&sx.attribution, &sy.attribution);
-            if !confident(ax) || !confident(ay) {
-                continue;
-            }
             let pair = vec![docs[x.0].label.clone(), docs[y.0].label.clone()];
             let mut push = |kind, values: Vec<String>| {
                 out.push(AttributionDiff {
@@ -314,14 +369,14 @@ fn diffs_where(
                 });
             };
             match (ax.cue == Cue::None, ay.cue == Cue::None) {
-                (false, true) if plain_fact(y, ax) => {
+                (false, true) if plain_fact(j, ax) => {
                     push(
                         AttributionDiffKind::AttributionDropped,
                         vec![describe(ax), describe(ay)],
                     );
                     continue;
                 }
-                (true, false) if plain_fact(x, ay) => {
+                (true, false) if plain_fact(i, ay) => {
                     push(
                         AttributionDiffKind::AttributionAdded,
                         vec![describe(ax), describe(ay)],
@@ -349,7 +404,9 @@ fn diffs_where(
                 && !same_speaker
                 && is_name(ax)
                 && is_name(ay)
-                && !names_other(docs, x, y, ax, ay)
+                // A member naming the other's speaker: likely one person,
+                // or the rules misread one of them.
+                && !(mentions(words(i), ay) || mentions(words(j), ax))
             {
                 push(
                     AttributionDiffKind::DifferentSpeaker,
@@ -404,20 +461,8 @@ fn is_name(a: &Attribution) -> bool {
         .is_some_and(|s| s.starts_with(char::is_uppercase))
 }
 
-/// Whether either member names the other's speaker somewhere: then the
-/// speakers are likely one person or the rules misread one of them.
-fn names_other(
-    docs: &[Document],
-    x: &(usize, Vec<usize>),
-    y: &(usize, Vec<usize>),
-    ax: &Attribution,
-    ay: &Attribution,
-) -> bool {
-    mentions(docs, x, ay) || mentions(docs, y, ax)
-}
-
 /// Whether a member names the speaker of an attribution (its key word).
-fn mentions(docs: &[Document], (d, ss): &(usize, Vec<usize>), a: &Attribution) -> bool {
+fn mentions(words: &std::collections::HashSet<String>, a: &Attribution) -> bool {
     let Some(key) = a.speaker_key.as_deref().filter(|k| !k.is_empty()) else {
         return false;
     };
@@ -440,11 +485,7 @@ fn mentions(docs: &[Document], (d, ss): &(usize, Vec<usize>), a: &Attribution) -
     ) {
         return false;
     }
-    ss.iter().any(|&s| {
-        crate::text::fold(&docs[*d].sentences[s].clean)
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == key)
-    })
+    words.contains(key)
 }
 
 #[cfg(test)]

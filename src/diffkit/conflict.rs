@@ -19,7 +19,7 @@
 
 use super::attribution::{member_quotes, same_by_role, same_person};
 use crate::attribution::Cue;
-use crate::document::{Document, Sentence};
+use crate::document::Document;
 use crate::report::*;
 use crate::text;
 
@@ -32,17 +32,28 @@ pub fn conflicts(docs: &[Document], members: &[(usize, Vec<usize>)]) -> Vec<Conf
     if members.len() < 2 {
         return out;
     }
-    let facts: Vec<Facts> = members
+    // Facts are read once per distinct member wording: copies of one
+    // wire text share them.
+    let mut read: std::collections::HashMap<Vec<&str>, usize> = std::collections::HashMap::new();
+    let mut distinct: Vec<Facts> = Vec::new();
+    let of_member: Vec<usize> = members
         .iter()
         .map(|(d, ss)| {
-            let mut f = Facts::default();
-            for &s in ss {
-                let sent = &docs[*d].sentences[s];
-                f.add(&sent.clean[crate::document::dateline_len(&sent.clean)..]);
-            }
-            f
+            let texts: Vec<&str> = ss
+                .iter()
+                .map(|&s| docs[*d].sentences[s].clean.as_str())
+                .collect();
+            *read.entry(texts).or_insert_with_key(|texts| {
+                let mut f = Facts::default();
+                for t in texts {
+                    f.add(&t[crate::document::dateline_len(t)..]);
+                }
+                distinct.push(f);
+                distinct.len() - 1
+            })
         })
         .collect();
+    let facts: Vec<&Facts> = of_member.iter().map(|&i| &distinct[i]).collect();
     let label = |i: usize| docs[members[i].0].label.clone();
     number_conflicts(&facts, &label, &mut out);
     date_conflicts(&facts, &label, &mut out);
@@ -720,60 +731,103 @@ impl Quantity {
     }
 }
 
-fn number_conflicts(facts: &[Facts], label: &dyn Fn(usize) -> String, out: &mut Vec<Conflict>) {
-    // Slots in first-seen order: (unit, noun).
-    let mut slots: Vec<(&'static str, String, String)> = Vec::new();
-    for f in facts {
+/// Distinct value sets of one slot compared pairwise: every value set is
+/// compared with the first this many (pairs ≤ this × value sets, so the
+/// cost stays linear in a group's members). Members stating the same values
+/// share one value set and never conflict with each other.
+const MAX_COMPARED_VALUE_SETS: usize = 64;
+
+/// The members filling one slot, built once per group.
+struct SlotTable<'a> {
+    unit: &'static str,
+    noun: &'a str,
+    noun_shown: &'a str,
+    /// (member, its quantities in this slot), members in order.
+    per: Vec<(usize, Vec<&'a Quantity>)>,
+}
+
+/// What the tolerance rule reads of a quantity: value, precision, hedge.
+fn value_key(q: &Quantity) -> (u64, u64, bool) {
+    (
+        q.value.to_bits(),
+        q.precision.to_bits(),
+        q.hedge == Hedge::Hedged,
+    )
+}
+
+fn number_conflicts(facts: &[&Facts], label: &dyn Fn(usize) -> String, out: &mut Vec<Conflict>) {
+    // Slots in first-seen order: (unit, noun) → its table.
+    let mut index: std::collections::HashMap<(&'static str, &str), usize> =
+        std::collections::HashMap::new();
+    let mut slots: Vec<SlotTable> = Vec::new();
+    for (m, f) in facts.iter().enumerate() {
         for q in &f.quantities {
-            if !slots.iter().any(|s| s.0 == q.unit && s.1 == q.noun) {
-                slots.push((q.unit, q.noun.clone(), q.noun_shown.clone()));
+            let k = *index.entry((q.unit, q.noun.as_str())).or_insert_with(|| {
+                slots.push(SlotTable {
+                    unit: q.unit,
+                    noun: &q.noun,
+                    noun_shown: &q.noun_shown,
+                    per: Vec::new(),
+                });
+                slots.len() - 1
+            });
+            match slots[k].per.last_mut() {
+                Some((mm, v)) if *mm == m => v.push(q),
+                _ => slots[k].per.push((m, vec![q])),
             }
         }
     }
-    for (unit, noun, noun_shown) in slots {
-        let per: Vec<Vec<&Quantity>> = facts
-            .iter()
-            .map(|f| {
-                f.quantities
-                    .iter()
-                    .filter(|q| q.unit == unit && q.noun == noun)
-                    .collect()
-            })
-            .collect();
+    for slot in slots {
+        let (unit, noun, noun_shown) = (slot.unit, slot.noun, slot.noun_shown);
         // A slot with no counted noun is compared only when each member
         // fills it once: otherwise two sums may be two different things.
-        if noun.is_empty() && (unit.is_empty() || per.iter().any(|p| p.len() > 1)) {
+        if noun.is_empty() && (unit.is_empty() || slot.per.iter().any(|p| p.1.len() > 1)) {
             continue;
         }
-        if is_duration(&noun) {
+        if is_duration(noun) {
             continue;
         }
-        let mut flagged: Vec<Vec<String>> = vec![Vec::new(); facts.len()];
-        for i in 0..per.len() {
-            for j in i + 1..per.len() {
-                if per[i].is_empty() || per[j].is_empty() {
-                    continue;
-                }
-                let cross = per[i]
+        // Members with the same values share one value set.
+        let mut set_of: std::collections::HashMap<Vec<(u64, u64, bool)>, usize> =
+            std::collections::HashMap::new();
+        let mut sets: Vec<&[&Quantity]> = Vec::new();
+        let mut member_set: Vec<usize> = Vec::with_capacity(slot.per.len());
+        for (_, qs) in &slot.per {
+            let key: Vec<_> = qs.iter().map(|q| value_key(q)).collect();
+            let s = *set_of.entry(key).or_insert_with(|| {
+                sets.push(qs);
+                sets.len() - 1
+            });
+            member_set.push(s);
+        }
+        let mut set_flagged = vec![false; sets.len()];
+        for i in 0..sets.len().min(MAX_COMPARED_VALUE_SETS) {
+            for j in i + 1..sets.len() {
+                let (a, b) = (sets[i], sets[j]);
+                let cross = a
                     .iter()
-                    .any(|a| per[j].iter().any(|b| same_slot(a, b) && agree(a, b)));
-                let comparable_pair = per[i]
-                    .iter()
-                    .any(|a| per[j].iter().any(|b| comparable(a, b)));
+                    .any(|x| b.iter().any(|y| same_slot(x, y) && agree(x, y)));
+                let comparable_pair = a.iter().any(|x| b.iter().any(|y| comparable(x, y)));
                 if cross || !comparable_pair {
                     continue;
                 }
-                for (k, side) in [(i, &per[i]), (j, &per[j])] {
-                    for q in side.iter() {
-                        if !flagged[k].contains(&q.shown) {
-                            flagged[k].push(q.shown.clone());
-                        }
-                    }
-                }
+                set_flagged[i] = true;
+                set_flagged[j] = true;
             }
         }
-        if flagged.iter().all(Vec::is_empty) {
+        if !set_flagged.iter().any(|f| *f) {
             continue;
+        }
+        let mut flagged: Vec<Vec<String>> = vec![Vec::new(); facts.len()];
+        for ((m, qs), s) in slot.per.iter().zip(&member_set) {
+            if !set_flagged[*s] {
+                continue;
+            }
+            for q in qs {
+                if !flagged[*m].contains(&q.shown) {
+                    flagged[*m].push(q.shown.clone());
+                }
+            }
         }
         let what = match (unit, noun_shown.is_empty()) {
             _ if noun == "dead" => "killed".to_string(),
@@ -821,27 +875,27 @@ fn slot_conflict(
 /// The same event on another day: each member names exactly one month-day
 /// (of the same month) or exactly one weekday, and they differ. More than
 /// one date in a member may be two events, so it is not compared.
-fn date_conflicts(facts: &[Facts], label: &dyn Fn(usize) -> String, out: &mut Vec<Conflict>) {
+fn date_conflicts(facts: &[&Facts], label: &dyn Fn(usize) -> String, out: &mut Vec<Conflict>) {
+    use std::collections::{HashMap, HashSet};
+    // A member conflicts when another member names one other day of the
+    // same month: one table of the days named per month, built once, so
+    // the cost is linear in the members.
     let one_date: Vec<Option<&((u32, u32), String)>> = facts
         .iter()
         .map(|f| (f.dates.len() == 1).then(|| &f.dates[0]))
         .collect();
+    let mut days: HashMap<u32, HashSet<u32>> = HashMap::new();
+    for ((m, d), _) in one_date.iter().flatten() {
+        days.entry(*m).or_default().insert(*d);
+    }
     let mut flagged: Vec<Vec<String>> = vec![Vec::new(); facts.len()];
     let mut any = false;
-    for i in 0..facts.len() {
-        for j in i + 1..facts.len() {
-            // The same month: dates months apart are more likely two events.
-            if let (Some(a), Some(b)) = (one_date[i], one_date[j])
-                && a.0 != b.0
-                && a.0.0 == b.0.0
-            {
-                any = true;
-                for (k, v) in [(i, a), (j, b)] {
-                    if !flagged[k].contains(&v.1) {
-                        flagged[k].push(v.1.clone());
-                    }
-                }
-            }
+    for (k, date) in one_date.iter().enumerate() {
+        if let Some(((m, _), shown)) = date
+            && days.get(m).is_some_and(|d| d.len() > 1)
+        {
+            any = true;
+            flagged[k].push(shown.clone());
         }
     }
     if any {
@@ -851,24 +905,12 @@ fn date_conflicts(facts: &[Facts], label: &dyn Fn(usize) -> String, out: &mut Ve
         .iter()
         .map(|f| (f.weekdays.len() == 1).then(|| &f.weekdays[0]))
         .collect();
-    let mut flagged: Vec<Vec<String>> = vec![Vec::new(); facts.len()];
-    let mut any = false;
-    for i in 0..facts.len() {
-        for j in i + 1..facts.len() {
-            if let (Some(a), Some(b)) = (one_day[i], one_day[j])
-                && a != b
-            {
-                any = true;
-                for (k, v) in [(i, a), (j, b)] {
-                    let v = capitalise(v);
-                    if !flagged[k].contains(&v) {
-                        flagged[k].push(v);
-                    }
-                }
-            }
-        }
-    }
-    if any {
+    let weekdays: HashSet<&String> = one_day.iter().flatten().copied().collect();
+    if weekdays.len() > 1 {
+        let flagged = one_day
+            .iter()
+            .map(|d| d.map(|v| vec![capitalise(v)]).unwrap_or_default())
+            .collect();
         out.push(slot_conflict("date", "day", flagged, label));
     }
 }
@@ -886,66 +928,107 @@ fn capitalise(w: &str) -> String {
 /// role, not a nickname or a spelling variant, not a speaker carried over
 /// from an earlier sentence).
 fn speaker_conflicts(docs: &[Document], members: &[(usize, Vec<usize>)], out: &mut Vec<Conflict>) {
-    let attr = |(d, ss): &(usize, Vec<usize>)| -> Option<&Sentence> {
-        ss.iter()
+    use std::collections::{HashMap, HashSet};
+    use unicode_segmentation::UnicodeSegmentation;
+    // Each member is read once: the quoting sentence, its speaker named in
+    // that sentence. Members alike in speaker, role and wording share one
+    // entry; entries are compared pairwise, each with the first
+    // `MAX_COMPARED_VALUE_SETS` (so the cost stays linear in the members).
+    struct Quoter<'a> {
+        attribution: &'a crate::attribution::Attribution,
+        speaker: &'a str,
+        /// The member's sentences, for "names the other speaker".
+        member: &'a (usize, Vec<usize>),
+        /// Its quoted words, folded; read when first compared.
+        quote_words: std::cell::OnceCell<HashSet<String>>,
+        members: Vec<usize>,
+    }
+    let mut entries: Vec<Quoter> = Vec::new();
+    // (speaker, role, the member's sentences, its quoted words) → entry.
+    type QuoterKey<'a> = (String, Option<String>, Vec<&'a str>, String);
+    let mut entry_of: HashMap<QuoterKey, usize> = HashMap::new();
+    for (k, m) in members.iter().enumerate() {
+        let (d, ss) = m;
+        let Some(x) = ss
+            .iter()
             .map(|&s| &docs[*d].sentences[s])
             .find(|s| s.attribution.cue == Cue::Direct)
+        else {
+            continue;
+        };
+        let ax = &x.attribution;
+        let Some(sx) = &ax.speaker else { continue };
+        if ax.anonymous || !sx.starts_with(char::is_uppercase) {
+            continue;
+        }
+        // The speaker is named in the quoting sentence itself, not carried
+        // over from an earlier sentence or a pronoun.
+        let last = sx.split_whitespace().last().unwrap_or(sx);
+        if !x.clean.contains(last) {
+            continue;
+        }
+        let texts: Vec<&str> = ss
+            .iter()
+            .map(|&s| docs[*d].sentences[s].clean.as_str())
+            .collect();
+        let quotes = member_quotes(docs, m);
+        let quote_words = std::cell::OnceCell::new();
+        let key = (sx.clone(), ax.role.clone(), texts, quotes);
+        let e = *entry_of.entry(key).or_insert_with(|| {
+            entries.push(Quoter {
+                attribution: ax,
+                speaker: sx,
+                member: m,
+                quote_words,
+                members: Vec::new(),
+            });
+            entries.len() - 1
+        });
+        entries[e].members.push(k);
+    }
+    let mentions = |m: &(usize, Vec<usize>), who: &str| {
+        let last = who.split_whitespace().last().unwrap_or(who);
+        m.1.iter()
+            .any(|&s| docs[m.0].sentences[s].clean.contains(last))
     };
-    let mut flagged: Vec<Vec<String>> = vec![Vec::new(); members.len()];
-    let mut any = false;
-    for i in 0..members.len() {
-        for j in i + 1..members.len() {
-            let (Some(x), Some(y)) = (attr(&members[i]), attr(&members[j])) else {
-                continue;
-            };
-            let (ax, ay) = (&x.attribution, &y.attribution);
-            let (Some(sx), Some(sy)) = (&ax.speaker, &ay.speaker) else {
-                continue;
-            };
-            if ax.anonymous
-                || ay.anonymous
-                || !sx.starts_with(char::is_uppercase)
-                || !sy.starts_with(char::is_uppercase)
-                || same_person(sx, sy)
-                || same_by_role(ax, ay)
-                || same_by_role(ay, ax)
-            {
-                continue;
-            }
-            // Each speaker is named in the quoting sentence itself, not
-            // carried over from an earlier sentence or a pronoun.
-            let named_here = |s: &Sentence, who: &str| {
-                let last = who.split_whitespace().last().unwrap_or(who);
-                s.clean.contains(last)
-            };
-            if !named_here(x, sx) || !named_here(y, sy) {
+    let mut entry_flagged = vec![false; entries.len()];
+    for i in 0..entries.len().min(MAX_COMPARED_VALUE_SETS) {
+        for j in i + 1..entries.len() {
+            let (x, y) = (&entries[i], &entries[j]);
+            let (ax, ay) = (x.attribution, y.attribution);
+            if same_person(x.speaker, y.speaker) || same_by_role(ax, ay) || same_by_role(ay, ax) {
                 continue;
             }
             // Neither report names the other's speaker anywhere in the member.
-            let mentions = |m: &(usize, Vec<usize>), who: &str| {
-                let last = who.split_whitespace().last().unwrap_or(who);
-                m.1.iter()
-                    .any(|&s| docs[m.0].sentences[s].clean.contains(last))
+            if mentions(x.member, y.speaker) || mentions(y.member, x.speaker) {
+                continue;
+            }
+            let quoted = |e: &Quoter| {
+                member_quotes(docs, e.member)
+                    .unicode_words()
+                    .map(text::fold)
+                    .collect::<HashSet<String>>()
             };
-            if mentions(&members[i], sy) || mentions(&members[j], sx) {
-                continue;
-            }
             let (qx, qy) = (
-                member_quotes(docs, &members[i]),
-                member_quotes(docs, &members[j]),
+                x.quote_words.get_or_init(|| quoted(x)),
+                y.quote_words.get_or_init(|| quoted(y)),
             );
-            if quote_overlap(&qx, &qy) < 0.5 {
+            if word_overlap(qx, qy) < 0.5 {
                 continue;
             }
-            any = true;
-            for (k, v) in [(i, sx), (j, sy)] {
-                if !flagged[k].contains(v) {
-                    flagged[k].push(v.clone());
+            entry_flagged[i] = true;
+            entry_flagged[j] = true;
+        }
+    }
+    if entry_flagged.iter().any(|f| *f) {
+        let mut flagged: Vec<Vec<String>> = vec![Vec::new(); members.len()];
+        for (e, f) in entries.iter().zip(&entry_flagged) {
+            if *f {
+                for &k in &e.members {
+                    flagged[k].push(e.speaker.to_string());
                 }
             }
         }
-    }
-    if any {
         let label = |i: usize| docs[members[i].0].label.clone();
         out.push(slot_conflict(
             "name",
@@ -957,16 +1040,15 @@ fn speaker_conflicts(docs: &[Document], members: &[(usize, Vec<usize>)], out: &m
 }
 
 /// Share of the shorter quote's words found in the other quote.
-fn quote_overlap(a: &str, b: &str) -> f64 {
-    use std::collections::HashSet;
-    use unicode_segmentation::UnicodeSegmentation;
-    let wa: HashSet<String> = a.unicode_words().map(text::fold).collect();
-    let wb: HashSet<String> = b.unicode_words().map(text::fold).collect();
+fn word_overlap(
+    wa: &std::collections::HashSet<String>,
+    wb: &std::collections::HashSet<String>,
+) -> f64 {
     let small = wa.len().min(wb.len());
     if small == 0 {
         return 0.0;
     }
-    wa.intersection(&wb).count() as f64 / small as f64
+    wa.intersection(wb).count() as f64 / small as f64
 }
 
 #[cfg(test)]
@@ -1070,5 +1152,68 @@ mod tests {
         let mut f = Facts::default();
         f.add("It happened on 15 Dec. in Moscow.");
         assert_eq!(f.dates, vec![((12, 15), "December 15".to_string())]);
+    }
+}
+
+#[cfg(test)]
+mod scale_tests {
+    use super::*;
+    use crate::ingest::Source;
+
+    fn group(texts: &[&str]) -> (Vec<Document>, Vec<(usize, Vec<usize>)>) {
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::build(&Source::from_text(format!("r{i}"), *t)))
+            .collect();
+        let members = (0..docs.len()).map(|d| (d, vec![0])).collect();
+        (docs, members)
+    }
+
+    /// Many members with two values of one slot give one conflict, each
+    /// member with its own value (issue 8: per-slot tables, not per pair).
+    #[test]
+    fn many_members_two_values_give_one_conflict_with_values_per_source() {
+        let a = "The storm killed 12 people on Friday.";
+        let b = "The storm killed 15 people on Friday.";
+        let texts: Vec<&str> = (0..300).map(|i| if i % 3 == 0 { b } else { a }).collect();
+        let (docs, members) = group(&texts);
+        let found = conflicts(&docs, &members);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, "number");
+        assert_eq!(found[0].slot, "people: 15 vs 12");
+        assert_eq!(found[0].values.len(), 300);
+        for (i, v) in found[0].values.iter().enumerate() {
+            let want = if i % 3 == 0 { "15" } else { "12" };
+            assert_eq!(
+                (v.source.as_str(), v.values.clone()),
+                (format!("r{i}").as_str(), vec![want.to_string()])
+            );
+        }
+    }
+
+    /// Copies of one sentence never conflict with each other.
+    #[test]
+    fn many_copies_of_one_value_give_no_conflict() {
+        let texts = vec!["The storm killed 12 people on Friday, December 5."; 300];
+        let (docs, members) = group(&texts);
+        assert!(conflicts(&docs, &members).is_empty());
+    }
+
+    /// One member naming another day of the month is flagged with every
+    /// member that names a day of that month.
+    #[test]
+    fn another_day_of_the_month_flags_the_members_naming_days() {
+        let (docs, members) = group(&[
+            "The vote was held on December 17.",
+            "The vote was held on December 17.",
+            "The vote was held on December 18.",
+            "The vote was held.",
+        ]);
+        let found = conflicts(&docs, &members);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].slot, "date: December 17 vs December 18");
+        let values: Vec<usize> = found[0].values.iter().map(|v| v.values.len()).collect();
+        assert_eq!(values, vec![1, 1, 1, 0]);
     }
 }
