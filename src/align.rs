@@ -54,6 +54,22 @@ const COHERENCE: f64 = 1.0;
 const JOIN_COVERAGE: f64 = 0.6;
 /// Terms kept in a group's summed vector for the coherence check.
 const CENTROID_TERMS: usize = 64;
+/// Names and numbers weigh this much more than other terms: two reports
+/// sharing "Antonov" or "48" say more than two sharing "talks".
+const SPECIAL_WEIGHT: f64 = 1.25;
+/// Shared words listed as a link's evidence, strongest first.
+const MAX_EVIDENCE: usize = 12;
+/// Headlines link to headlines at this share of the threshold: they are
+/// short, so one shared name weighs a lot.
+const HEADLINE_LEVEL: f64 = 0.5;
+/// A pair below the threshold but above this share of it may be a partial
+/// overlap (a related edge), if one side carries most of the other.
+const PARTIAL_LEVEL: f64 = 0.6;
+/// Growing a run of adjacent sentences (a split or merge) by one more
+/// sentence must raise the cosine by this much.
+const RUN_STEP_GAIN: f64 = 0.03;
+/// A run replaces the best single sentence only when it scores this much more.
+const RUN_GAIN: f64 = 0.05;
 
 /// Tuning of the aligner.
 #[derive(Debug, Clone, PartialEq)]
@@ -175,7 +191,7 @@ fn build_vectors(docs: &[Document]) -> Vectors {
                 .into_iter()
                 .map(|(id, special)| {
                     let idf = (1.0 + n / df[id as usize] as f64).ln();
-                    (id, if special { idf * 1.25 } else { idf })
+                    (id, if special { idf * SPECIAL_WEIGHT } else { idf })
                 })
                 .collect();
             nd.push(norm(&w));
@@ -323,7 +339,7 @@ fn evidence(v: &Vectors, a: &[(u32, f64)], b: &[(u32, f64)]) -> Vec<String> {
         }
     }
     shared.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-    shared.truncate(12);
+    shared.truncate(MAX_EVIDENCE);
     shared
         .into_iter()
         .map(|(_, id)| v.surface[id as usize].trim_start_matches('#').to_string())
@@ -535,8 +551,8 @@ impl Levels {
     fn of(opts: &AlignOptions) -> Self {
         Levels {
             link: opts.threshold,
-            headlines: opts.threshold * 0.5,
-            partial: opts.threshold * 0.6,
+            headlines: opts.threshold * HEADLINE_LEVEL,
+            partial: opts.threshold * PARTIAL_LEVEL,
         }
     }
 }
@@ -653,7 +669,7 @@ fn links_from_candidates(
                         }
                         let w = add(&whole, &vb[k]);
                         let sc = cosine(va, &w);
-                        if sc > score + 0.03 && step.as_ref().is_none_or(|s| sc > s.2) {
+                        if sc > score + RUN_STEP_GAIN && step.as_ref().is_none_or(|s| sc > s.2) {
                             step = Some((nlo, nhi, sc, w));
                         }
                     }
@@ -668,7 +684,11 @@ fn links_from_candidates(
                     None => break,
                 }
             }
-            if hi > lo && score >= lv.link && score > single + 0.05 && !tried.contains(&(lo, hi)) {
+            if hi > lo
+                && score >= lv.link
+                && score > single + RUN_GAIN
+                && !tried.contains(&(lo, hi))
+            {
                 tried.push((lo, hi));
                 let run: Vec<usize> = (lo..=hi).collect();
                 let l = Link {
