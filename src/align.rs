@@ -211,12 +211,18 @@ fn build_vectors(docs: &[Document]) -> Vectors {
 /// Union of two sorted sparse vectors, the larger weight of a shared term
 /// (for a run of sentences).
 fn add(a: &[(u32, f64)], b: &[(u32, f64)]) -> Vector {
+    merge_with(a, b, f64::max)
+}
+
+/// Union of two sorted sparse vectors, `both` combining a shared term's
+/// weights.
+fn merge_with(a: &[(u32, f64)], b: &[(u32, f64)], both: impl Fn(f64, f64) -> f64) -> Vector {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() || j < b.len() {
         match (a.get(i), b.get(j)) {
             (Some(x), Some(y)) if x.0 == y.0 => {
-                out.push((x.0, x.1.max(y.1)));
+                out.push((x.0, both(x.1, y.1)));
                 i += 1;
                 j += 1;
             }
@@ -244,35 +250,7 @@ fn add(a: &[(u32, f64)], b: &[(u32, f64)]) -> Vector {
 
 /// Sum of two sorted sparse vectors.
 fn sum(a: &[(u32, f64)], b: &[(u32, f64)]) -> Vector {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) if x.0 == y.0 => {
-                out.push((x.0, x.1 + y.1));
-                i += 1;
-                j += 1;
-            }
-            (Some(x), Some(y)) if x.0 < y.0 => {
-                out.push(*x);
-                i += 1;
-            }
-            (Some(_), Some(y)) => {
-                out.push(*y);
-                j += 1;
-            }
-            (Some(x), None) => {
-                out.push(*x);
-                i += 1;
-            }
-            (None, Some(y)) => {
-                out.push(*y);
-                j += 1;
-            }
-            (None, None) => break,
-        }
-    }
-    out
+    merge_with(a, b, |x, y| x + y)
 }
 
 fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
