@@ -313,3 +313,82 @@ impl Report {
         }
     }
 }
+
+/// `as_str` (the name the JSON uses) and `Display` for the report's enums,
+/// so views print words without going through serde.
+macro_rules! names {
+    ($t:ty { $($v:ident => $s:literal),+ $(,)? }) => {
+        impl $t {
+            /// The value's name, as in the JSON report.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(<$t>::$v => $s),+
+                }
+            }
+        }
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+names!(AttributionDiffKind {
+    AttributionDropped => "attribution_dropped",
+    AttributionAdded => "attribution_added",
+    DifferentSpeaker => "different_speaker",
+    StanceChanged => "stance_changed",
+    QuoteVsParaphrase => "quote_vs_paraphrase",
+    QuoteAltered => "quote_altered",
+    NamedVsAnonymous => "named_vs_anonymous",
+});
+names!(GroupKind { Shared => "shared", Unique => "unique", Partial => "partial" });
+names!(Wording { Identical => "identical", Trivial => "trivial", Changed => "changed" });
+names!(DiffOp { Equal => "equal", Delete => "delete", Insert => "insert" });
+
+#[cfg(test)]
+mod names_tests {
+    use super::*;
+
+    // Every enum's as_str is the name serde writes into the JSON report.
+    #[test]
+    fn as_str_matches_the_json_names() {
+        fn json<T: Serialize>(v: T) -> String {
+            serde_json::to_value(v)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default()
+        }
+        use AttributionDiffKind as A;
+        for k in [
+            A::AttributionDropped,
+            A::AttributionAdded,
+            A::DifferentSpeaker,
+            A::StanceChanged,
+            A::QuoteVsParaphrase,
+            A::QuoteAltered,
+            A::NamedVsAnonymous,
+        ] {
+            assert_eq!(k.as_str(), json(k));
+        }
+        for k in [GroupKind::Shared, GroupKind::Unique, GroupKind::Partial] {
+            assert_eq!(k.to_string(), json(k));
+        }
+        for k in [Wording::Identical, Wording::Trivial, Wording::Changed] {
+            assert_eq!(k.to_string(), json(k));
+        }
+        for k in [DiffOp::Equal, DiffOp::Delete, DiffOp::Insert] {
+            assert_eq!(k.to_string(), json(k));
+        }
+        for k in [
+            Significance::Typography,
+            Significance::Wording,
+            Significance::Facts,
+            Significance::Attribution,
+            Significance::Claim,
+        ] {
+            assert_eq!(k.to_string(), json(k));
+        }
+    }
+}

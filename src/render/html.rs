@@ -65,15 +65,15 @@ fn error_page(name: &str, e: &minijinja::Error) -> String {
 /// Significance levels at or above `min`, by name (all when `min` is None).
 fn levels_from(min: Option<Significance>) -> Vec<&'static str> {
     [
-        (Significance::Typography, "typography"),
-        (Significance::Wording, "wording"),
-        (Significance::Facts, "facts"),
-        (Significance::Attribution, "attribution"),
-        (Significance::Claim, "claim"),
+        Significance::Typography,
+        Significance::Wording,
+        Significance::Facts,
+        Significance::Attribution,
+        Significance::Claim,
     ]
     .into_iter()
-    .filter(|(s, _)| s.at_least(min))
-    .map(|(_, n)| n)
+    .filter(|s| s.at_least(min))
+    .map(Significance::as_str)
     .collect()
 }
 

@@ -61,14 +61,7 @@ fn diff_md(d: &[DiffSpan]) -> String {
 }
 
 fn sig(s: Option<Significance>) -> &'static str {
-    match s {
-        None => "same",
-        Some(Significance::Typography) => "typography",
-        Some(Significance::Wording) => "wording",
-        Some(Significance::Facts) => "facts",
-        Some(Significance::Attribution) => "attribution",
-        Some(Significance::Claim) => "claim",
-    }
+    s.map_or("same", Significance::as_str)
 }
 
 fn attribution_kind(k: AttributionDiffKind) -> &'static str {
