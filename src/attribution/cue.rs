@@ -228,7 +228,23 @@ pub(super) fn find_verb(
                     stance = Stance::Neutral;
                 }
             }
-            if !reports_here(lemma, &lw, rest) {
+            // A clause without "that": a subject (name, noun or pronoun)
+            // right after the verb, then a verb ("stated Montalvo left").
+            let subject_then_verb = toks.get().is_some_and(|ts| {
+                use crate::tag::Upos;
+                let after: Vec<Upos> = ts
+                    .iter()
+                    .filter(|t| t.start >= end)
+                    .take(4)
+                    .map(|t| t.tag)
+                    .collect();
+                matches!(after.first(), Some(Upos::Propn | Upos::Pron | Upos::Noun))
+                    && after[1..]
+                        .iter()
+                        .take(2)
+                        .any(|t| matches!(t, Upos::Verb | Upos::Aux))
+            });
+            if !reports_here(lemma, &lw, rest, subject_then_verb) {
                 prev = lw;
                 continue;
             }
@@ -248,7 +264,7 @@ pub(super) fn find_verb(
 /// "responded to the crisis"; "denied the allegations" but not "denied
 /// visas"; "conceded that" but not "conceded the match"; "states that" but
 /// not "states have"; base "add" only as "add that".
-pub(super) fn reports_here(lemma: &str, form: &str, rest: &str) -> bool {
+pub(super) fn reports_here(lemma: &str, form: &str, rest: &str, subject_then_verb: bool) -> bool {
     let next: Vec<String> = rest
         .split_whitespace()
         .take(4)
@@ -258,8 +274,11 @@ pub(super) fn reports_here(lemma: &str, form: &str, rest: &str) -> bool {
         })
         .collect();
     let first = next.first().map(String::as_str).unwrap_or("");
-    // A clause or a quote follows, or the verb ends the clause.
+    // A clause or a quote follows, or the verb ends the clause; a clause
+    // without "that" starts with a subject and its verb ("stated they had
+    // not", "stated Montalvo left": `subject_then_verb`, from the tagger).
     let clause = matches!(first, "that" | "")
+        || subject_then_verb
         || rest
             .trim_start()
             .starts_with([',', '.', ':', '“', '"', '\'', '‘']);

@@ -785,6 +785,32 @@ mod tests {
         assert_eq!(a[0].cue, Cue::Indirect);
     }
 
+    // "stated"/"conceded" with a clause that has no "that" ("stated they
+    // had", "stated Whitmore left") report speech; "states have" does not.
+    #[test]
+    fn state_with_a_clause_without_that_is_reporting() {
+        let a = attribute(&[
+            "Company officials have stated they have not received the files.",
+            "Whitmore stated Montalvo left the job on September 24.",
+            "Several states have passed similar laws.",
+        ]);
+        assert_eq!(a[0].cue, Cue::Indirect);
+        assert_eq!(a[1].cue, Cue::Indirect);
+        assert_eq!(a[1].speaker.as_deref(), Some("Whitmore"));
+        assert_eq!(a[2].cue, Cue::None);
+    }
+
+    // A quote mark or comma between a subordinator and the verb ends the
+    // subordinate clause: "… at once," said the lawyer is a quote frame.
+    #[test]
+    fn subordinator_inside_the_quote_does_not_hide_the_verb() {
+        let a = attribute(&[
+            "\"We will appeal this decision at once,\" said defence lawyer Maria Olsen.",
+        ]);
+        assert_eq!(a[0].cue, Cue::Direct);
+        assert_eq!(a[0].speaker.as_deref(), Some("Maria Olsen"));
+    }
+
     #[test]
     fn unattributed_claim_has_no_cue() {
         let a = attribute(&["The May round in Geneva has been cancelled."]);
