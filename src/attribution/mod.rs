@@ -544,12 +544,7 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
             {
                 a.medium = if v.lemma == "tell" {
                     let ws = words_of(after);
-                    let caps: Vec<&str> = ws
-                        .iter()
-                        .copied()
-                        .skip_while(|w| lower(w) == "the")
-                        .take_while(|w| is_cap(w))
-                        .collect();
+                    let caps = speaker::leading_caps(&ws);
                     (!caps.is_empty())
                         .then(|| caps.join(" "))
                         .or_else(|| medium_after(after))

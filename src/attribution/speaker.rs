@@ -54,12 +54,7 @@ pub(super) fn medium_after(rest: &str) -> Option<String> {
         if let Some(x) = lower_r.strip_prefix(p) {
             let orig = &r[p.len()..];
             let ws = words_of(orig);
-            let caps: Vec<&str> = ws
-                .iter()
-                .copied()
-                .skip_while(|w| lower(w) == "the")
-                .take_while(|w| is_cap(w))
-                .collect();
+            let caps = leading_caps(&ws);
             let when = caps
                 .first()
                 .is_some_and(|w| crate::text::is_time_word(&lower(w)));
@@ -94,4 +89,14 @@ pub(super) fn document_owner(phrase: &str) -> String {
         ws.pop();
     }
     ws.join(" ")
+}
+
+/// The capitalised words that open `ws`, after an optional "the": a name
+/// such as "the Volna news agency" → `["Volna"]`.
+pub(super) fn leading_caps<'a>(ws: &[&'a str]) -> Vec<&'a str> {
+    ws.iter()
+        .copied()
+        .skip_while(|w| lower(w) == "the")
+        .take_while(|w| is_cap(w))
+        .collect()
 }

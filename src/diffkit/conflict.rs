@@ -646,28 +646,11 @@ fn quantities(toks: &[String], used: &[usize]) -> Vec<Quantity> {
                 noun = c.to_string();
             }
         }
+        // The hedge words of `is_hedge`, but "up", "than" and "to" only as
+        // "up to" (in a window before the number they may belong elsewhere).
         let hedged = (start.saturating_sub(3)..start).any(|b| {
-            matches!(
-                lower[b].as_str(),
-                "about"
-                    | "around"
-                    | "approximately"
-                    | "roughly"
-                    | "nearly"
-                    | "almost"
-                    | "some"
-                    | "estimated"
-                    | "over"
-                    | "more"
-                    | "less"
-                    | "fewer"
-                    | "under"
-                    | "least"
-                    | "upwards"
-                    | "approx"
-                    | "~"
-                    | "close"
-            ) || (lower[b] == "up" && lower.get(b + 1).is_some_and(|n| n == "to"))
+            (is_hedge(&lower[b]) && !matches!(lower[b].as_str(), "up" | "than" | "to"))
+                || (lower[b] == "up" && lower.get(b + 1).is_some_and(|n| n == "to"))
         }) || lower
             .get(j)
             .is_some_and(|n| n == "+" || n == "-plus" || n == "plus");
