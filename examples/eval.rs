@@ -18,6 +18,9 @@
 //!   outlets, with storydiff's aligner run on each question's paragraphs;
 //! - fixtures: exact-group accuracy on `fixtures/*/expected.json`.
 
+#[path = "support/ecb.rs"]
+mod ecb;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use storydiff::Options;
@@ -327,21 +330,7 @@ fn ecb_links(clusters: &Path, threshold: f64) {
             .unwrap_or_default(),
     )
     .unwrap_or_default();
-    let mut docs_by_id: BTreeMap<String, String> = BTreeMap::new();
-    for line in text.lines() {
-        let Ok(c) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        for d in c["docs"].as_array().into_iter().flatten() {
-            let id = d["doc_id"].as_str().unwrap_or_default().to_string();
-            let body = format!(
-                "{}\n\n{}",
-                d["title"].as_str().unwrap_or_default(),
-                d["text"].as_str().unwrap_or_default()
-            );
-            docs_by_id.insert(id, body);
-        }
-    }
+    let docs_by_id = ecb::bodies(&text);
     let opts = Options {
         align: AlignOptions { threshold },
     };
@@ -490,21 +479,7 @@ fn labelled_links(clusters: &Path, labels: &Path, threshold: f64) {
         return;
     };
     let labels_v: serde_json::Value = serde_json::from_str(&lt).unwrap_or_default();
-    let mut bodies: BTreeMap<String, String> = BTreeMap::new();
-    for line in text.lines() {
-        let Ok(c) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        for d in c["docs"].as_array().into_iter().flatten() {
-            let id = d["doc_id"].as_str().unwrap_or_default().to_string();
-            let body = format!(
-                "{}\n\n{}",
-                d["title"].as_str().unwrap_or_default(),
-                d["text"].as_str().unwrap_or_default()
-            );
-            bodies.insert(id, body);
-        }
-    }
+    let bodies = ecb::bodies(&text);
     let opts = Options {
         align: AlignOptions { threshold },
     };
@@ -818,25 +793,8 @@ fn ecb_attribution(clusters: &Path) {
     let Some(docs) = labels["docs"].as_object() else {
         return;
     };
-    let mut bodies: BTreeMap<String, String> = BTreeMap::new();
-    for line in text.lines() {
-        let Ok(c) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        for d in c["docs"].as_array().into_iter().flatten() {
-            let id = d["doc_id"].as_str().unwrap_or_default();
-            if docs.contains_key(id) {
-                bodies.insert(
-                    id.to_string(),
-                    format!(
-                        "{}\n\n{}",
-                        d["title"].as_str().unwrap_or_default(),
-                        d["text"].as_str().unwrap_or_default()
-                    ),
-                );
-            }
-        }
-    }
+    let mut bodies = ecb::bodies(&text);
+    bodies.retain(|id, _| docs.contains_key(id));
     let norm = |s: &str| {
         s.trim()
             .to_lowercase()

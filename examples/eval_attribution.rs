@@ -22,6 +22,9 @@
 //! without a leading "the"; anonymous sources compare as "anonymous".
 //! `--errors dev|test|ecb` prints every wrong sentence of that set.
 
+#[path = "support/ecb.rs"]
+mod ecb;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use storydiff::attribution::{Attribution, attribute};
@@ -205,27 +208,9 @@ fn gum_news(path: &Path, errors: &str) {
 }
 
 fn ecb_bodies(clusters: &Path) -> BTreeMap<String, String> {
-    let mut bodies = BTreeMap::new();
-    let Ok(text) = std::fs::read_to_string(clusters) else {
-        return bodies;
-    };
-    for line in text.lines() {
-        let Ok(c) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        for d in c["docs"].as_array().into_iter().flatten() {
-            let id = d["doc_id"].as_str().unwrap_or_default();
-            bodies.insert(
-                id.to_string(),
-                format!(
-                    "{}\n\n{}",
-                    d["title"].as_str().unwrap_or_default(),
-                    d["text"].as_str().unwrap_or_default()
-                ),
-            );
-        }
-    }
-    bodies
+    std::fs::read_to_string(clusters)
+        .map(|t| ecb::bodies(&t))
+        .unwrap_or_default()
 }
 
 /// A file `{"docs": {id: [[start, cue, speaker], …]}}` over report texts.

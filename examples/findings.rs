@@ -27,6 +27,9 @@
 //!   source; a "supported by" reference is right when a labelled link joins
 //!   the claim to the member cited.
 
+#[path = "support/ecb.rs"]
+mod ecb;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use storydiff::Options;
@@ -144,22 +147,7 @@ fn report_texts(path: &std::path::Path) -> BTreeMap<String, String> {
         eprintln!("findings: {}: cannot read the report texts", path.display());
         std::process::exit(2);
     };
-    for line in text.lines() {
-        let Ok(c) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        for d in c["docs"].as_array().into_iter().flatten() {
-            out.insert(
-                d["doc_id"].as_str().unwrap_or_default().to_string(),
-                format!(
-                    "{}\n\n{}",
-                    d["title"].as_str().unwrap_or_default(),
-                    d["text"].as_str().unwrap_or_default()
-                ),
-            );
-        }
-    }
-    out
+    ecb::bodies(&text)
 }
 
 fn labelled(
@@ -525,16 +513,7 @@ fn label_free(path: &PathBuf, verbose: bool) {
             .into_iter()
             .flatten()
             .take(3)
-            .map(|d| {
-                Source::from_text(
-                    d["doc_id"].as_str().unwrap_or_default(),
-                    format!(
-                        "{}\n\n{}",
-                        d["title"].as_str().unwrap_or_default(),
-                        d["text"].as_str().unwrap_or_default()
-                    ),
-                )
-            })
+            .map(|d| Source::from_text(d["doc_id"].as_str().unwrap_or_default(), ecb::doc_text(d)))
             .collect();
         let Ok(r) = storydiff::compare(&sources, &opts) else {
             continue;
