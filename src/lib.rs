@@ -20,6 +20,7 @@ pub mod check;
 pub mod compare;
 pub mod diffkit;
 pub mod document;
+pub mod embed;
 pub mod error;
 pub mod fetch;
 pub mod html;
