@@ -102,9 +102,9 @@ impl Vectors {
         let norm = normalize(text);
         let mut out = Vec::with_capacity(norm.len() / 4);
         let mut key = String::with_capacity(32);
-        for word in words(&norm) {
+        for_each_word(&norm, |word| {
             self.word_pieces(word, &mut out, &mut key);
-        }
+        });
         out
     }
 
@@ -263,8 +263,10 @@ fn is_cjk(c: char) -> bool {
 /// the Unicode punctuation news text uses (general punctuation, Latin-1 and
 /// CJK marks, full-width forms).
 fn is_punct(c: char) -> bool {
-    c.is_ascii_punctuation()
-        || matches!(c,
+    if c.is_ascii() {
+        return c.is_ascii_punctuation();
+    }
+    matches!(c,
             '¡' | '§' | '«' | '¶' | '·' | '»' | '¿' | '\u{37e}' | '\u{387}'
             | '\u{55a}'..='\u{55f}' | '\u{589}' | '\u{58a}' | '\u{5be}' | '\u{5c0}'
             | '\u{5c3}' | '\u{5c6}' | '\u{5f3}' | '\u{5f4}' | '\u{609}' | '\u{60a}'
@@ -286,25 +288,23 @@ fn is_punct(c: char) -> bool {
 }
 
 /// Words split at white space, each punctuation character a word of its
-/// own (BERT's pre-tokeniser), as slices of the text.
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(' ').flat_map(|chunk| {
-        let mut parts = Vec::new();
+/// own (BERT's pre-tokeniser), as slices of the text, given to `f` in order.
+fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
+    for chunk in text.split(' ') {
         let mut from = 0;
         for (i, c) in chunk.char_indices() {
             if is_punct(c) {
                 if i > from {
-                    parts.push(&chunk[from..i]);
+                    f(&chunk[from..i]);
                 }
-                parts.push(&chunk[i..i + c.len_utf8()]);
+                f(&chunk[i..i + c.len_utf8()]);
                 from = i + c.len_utf8();
             }
         }
         if from < chunk.len() {
-            parts.push(&chunk[from..]);
+            f(&chunk[from..]);
         }
-        parts
-    })
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! ```
 
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -396,10 +396,11 @@ const BRITISH: &[(&str, &str)] = &[
 
 /// The American spelling of a folded word, or the word itself.
 pub fn americanize(folded: &str) -> &str {
-    BRITISH
-        .iter()
-        .find(|(b, _)| *b == folded)
-        .map_or(folded, |(_, a)| a)
+    static M: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    M.get_or_init(|| BRITISH.iter().copied().collect())
+        .get(folded)
+        .copied()
+        .unwrap_or(folded)
 }
 
 /// Drop an English possessive ending ("Russia's" → "russia").
@@ -440,16 +441,39 @@ pub fn is_time_word(folded: &str) -> bool {
 }
 
 pub fn is_stop(folded: &str) -> bool {
-    STOP_WORDS.contains(&folded)
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| STOP_WORDS.iter().copied().collect())
+        .contains(folded)
 }
 
 pub fn is_reporting(folded: &str) -> bool {
-    REPORTING_WORDS.contains(&folded)
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| REPORTING_WORDS.iter().copied().collect())
+        .contains(folded)
 }
+
+/// Stems kept per thread: the reports of one story repeat their words, and
+/// Snowball costs more than a lookup. Cleared when it grows past this.
+const STEM_CACHE: usize = 1 << 16;
 
 /// Stem one folded word with the Snowball English stemmer.
 pub fn stem(folded: &str) -> String {
-    stemmer().stem(folded).into_owned()
+    thread_local! {
+        static CACHE: std::cell::RefCell<FxHashMap<String, String>> =
+            std::cell::RefCell::new(FxHashMap::default());
+    }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(s) = c.get(folded) {
+            return s.clone();
+        }
+        let s = stemmer().stem(folded).into_owned();
+        if c.len() >= STEM_CACHE {
+            c.clear();
+        }
+        c.insert(folded.to_string(), s.clone());
+        s
+    })
 }
 
 /// A number token: starts with a digit ("12", "3.5", "1,200", "2022").
