@@ -554,6 +554,21 @@ fn labelled_links(clusters: &Path, labels: &Path, threshold: f64) {
             }
         }
         fp += all.iter().filter(|p| !gold.contains_key(*p)).count();
+        if debug {
+            let text = |k: &SentKey| {
+                report
+                    .sources
+                    .iter()
+                    .find(|x| x.label == k.0)
+                    .and_then(|x| x.sentences.iter().find(|y| y.start as u64 == k.1))
+                    .map(|y| format!("{}[{}] {}", k.0, y.id, y.text.replace('\n', " ")))
+                    .unwrap_or_default()
+            };
+            for p in all.iter().filter(|p| !gold.contains_key(*p)) {
+                let how = if same.contains(p) { "group" } else { "related" };
+                println!("  FALSE LINK ({how})\n    {}\n    {}", text(&p.0), text(&p.1));
+            }
+        }
         eq_pred += same.len();
         eq_pred_ok += same.iter().filter(|p| gold.contains_key(*p)).count();
         pa_pred += part.len();
