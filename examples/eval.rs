@@ -566,7 +566,11 @@ fn labelled_links(clusters: &Path, labels: &Path, threshold: f64) {
             };
             for p in all.iter().filter(|p| !gold.contains_key(*p)) {
                 let how = if same.contains(p) { "group" } else { "related" };
-                println!("  FALSE LINK ({how})\n    {}\n    {}", text(&p.0), text(&p.1));
+                println!(
+                    "  FALSE LINK ({how})\n    {}\n    {}",
+                    text(&p.0),
+                    text(&p.1)
+                );
             }
         }
         eq_pred += same.len();

@@ -76,3 +76,41 @@ fn partial_overlap_is_shown_as_partly_also_in() {
         "{out}"
     );
 }
+
+/// Reworded sentences with few shared words are aligned through the
+/// sentence vectors ("did not cite specific reasons" / "without offering
+/// specifics"); term vectors alone leave that pair apart at the default
+/// threshold.
+#[test]
+fn paraphrases_align_through_sentence_vectors() {
+    use storydiff::{Options, compare, ingest::Source};
+    let a = Source::from_text(
+        "a",
+        "Storm shuts Harwick airport\n\n\
+         Harwick airport was shut on Monday as a storm brought winds of 140 km/h to the coast.\n\n\
+         The airline did not cite specific reasons for the cancellations.\n\n\
+         About 3,000 passengers were stranded overnight in the terminal.\n\n\
+         Schools in the district will stay closed until Wednesday, the council said.\n",
+    );
+    let b = Source::from_text(
+        "b",
+        "Flights halted as gale hits Harwick\n\n\
+         Officials closed Harwick's airport on Monday when a gale hit the coast with 140 km/h gusts.\n\n\
+         The carrier cancelled its flights without offering specifics.\n\n\
+         Some 3,000 travellers spent the night in the terminal.\n\n\
+         The council said district schools would remain shut until Wednesday.\n",
+    );
+    let report = compare(&[a, b], &Options::default()).expect("compare");
+    let groups: Vec<Vec<(String, Vec<usize>)>> = report
+        .groups
+        .iter()
+        .map(|g| {
+            g.members
+                .iter()
+                .map(|m| (m.source.clone(), m.sentences.clone()))
+                .collect()
+        })
+        .collect();
+    let pair = |i: usize| vec![("a".to_string(), vec![i]), ("b".to_string(), vec![i])];
+    assert_eq!(groups, (0..5).map(pair).collect::<Vec<_>>());
+}
