@@ -409,12 +409,12 @@ pub fn similarity(docs: &[Document], a: SentRef, b: SentRef) -> f64 {
 /// the aligner sees them before matching (for evaluation and tuning).
 pub fn scored_pairs(docs: &[Document]) -> Vec<(SentRef, SentRef, f64)> {
     let v = build_vectors(docs);
-    candidates(&v)
+    candidates(&v, 0.0)
 }
 
-/// Candidate pairs (a, b, cosine) with a before b in (document, sentence)
+/// Candidate pairs (a, b, score) scoring at least `min`, with a before b in (document, sentence)
 /// order, a and b in different documents, sorted and without repeats.
-fn candidates(v: &Vectors) -> Vec<(SentRef, SentRef, f64)> {
+fn candidates(v: &Vectors, min: f64) -> Vec<(SentRef, SentRef, f64)> {
     // Global sentence numbering.
     let mut start = Vec::with_capacity(v.vecs.len() + 1);
     let mut total = 0usize;
@@ -487,7 +487,8 @@ fn candidates(v: &Vectors) -> Vec<(SentRef, SentRef, f64)> {
                 let mut per_doc: HashMap<usize, usize> = HashMap::default();
                 let mut kept = Vec::new();
                 for (sc, h) in found {
-                    if kept.len() >= MAX_CANDIDATES {
+                    // Sorted best first: the rest score lower still.
+                    if kept.len() >= MAX_CANDIDATES || sc < min {
                         break;
                     }
                     let other = refs[h as usize];
@@ -574,7 +575,10 @@ pub fn align(docs: &[Document], opts: &AlignOptions) -> Alignment {
         .collect();
     let mut links = same_word_links(docs, &v);
     let n_same = links.len();
-    let cands = candidates(&v);
+    // Pairs below the partial level can make no link, related edge or run:
+    // they are dropped after each sentence's partners are chosen, so the
+    // result is the same and the work after it grows with what is kept.
+    let cands = candidates(&v, Levels::of(opts).partial);
     let (found, partial) = links_from_candidates(&v, &headline, &cands, opts);
     links.extend(found);
     let (mut al, mut rejected) = groups_from_links(docs, &v, links, n_same, opts);
