@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! cargo run --release --example eval_attribution -- --data ../shared/data \
-//!     [--errors dev] [--heldout eval/ecb-attribution-test.json [--texts DIR]]
+//!     [--errors dev|ecb|dev2] [--dev eval/ecb-attribution-dev2.json] \
+//!     [--heldout eval/ecb-attribution-test.json [--texts DIR]]
 //! ```
 //!
 //! Sets:
@@ -13,6 +14,9 @@
 //!   trained without the test articles (see `examples/train_tagger.rs`).
 //! - `eval/ecb-attribution.json`: twelve hand-labelled ECB+ reports. The rules
 //!   were written against them: a dev set.
+//! - `--dev FILE`: another ECB+ set labelled the same way for tuning
+//!   (`eval/ecb-attribution-dev2.json`, twelve reports of four stories);
+//!   texts from the ECB+ clusters; `--errors dev2` prints its errors.
 //! - `--heldout FILE --texts DIR`: a set labelled the same way by someone else,
 //!   measured only, never read while writing rules.
 //!
@@ -119,6 +123,7 @@ fn main() {
     let mut data = PathBuf::from("../shared/data");
     let mut errors = String::new();
     let mut heldout: Option<PathBuf> = None;
+    let mut dev2: Option<PathBuf> = None;
     let mut texts: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -126,6 +131,7 @@ fn main() {
         match a.as_str() {
             "--data" => data = PathBuf::from(val()),
             "--errors" => errors = val(),
+            "--dev" => dev2 = Some(PathBuf::from(val())),
             "--heldout" => heldout = Some(PathBuf::from(val())),
             "--texts" => texts = Some(PathBuf::from(val())),
             other => panic!("unknown argument {other}"),
@@ -140,6 +146,14 @@ fn main() {
         &ecb,
         errors == "ecb",
     );
+    if let Some(d) = dev2 {
+        labelled_set(
+            &format!("ecb+ dev2 ({})", d.display()),
+            &d,
+            &ecb,
+            errors == "dev2",
+        );
+    }
     if let Some(h) = heldout {
         // Report texts: from a folder of <doc>.txt when given, else straight
         // from the ECB+ clusters (title, blank line, text).
