@@ -475,10 +475,17 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                 // A description rather than a name: "the fine reporter …",
                 // an age ("45"), a participle ("published by …").
                 let first_raw = words_of(name).first().copied().unwrap_or("");
+                // A phrase with lower-case content words is a description
+                // too: "Jonathan Wright, Interoute's director of wholesale
+                // products, said".
+                let lower_content = words_of(name).iter().any(|w| {
+                    !is_cap(w) && !matches!(lower(w).as_str(), "of" | "the" | "and" | "for" | "de")
+                });
                 let description = (matches!(
                     first.as_str(),
                     "the" | "a" | "an" | "its" | "his" | "her" | "their"
                 ) && !words_of(name).iter().skip(1).all(|w| is_cap(w)))
+                    || lower_content
                     || first_raw
                         .chars()
                         .next()
@@ -512,8 +519,15 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                 raw = Some(RawSpeaker { phrase: subj });
             } else if !relative && before.trim_end().ends_with([',', '”', '"', '»', '\'']) {
                 // Speaker after the verb: "…, said Ryabkov." / "said the ministry".
-                let end = after.find([',', '.', ';', '“', '"']).unwrap_or(after.len());
+                // It ends at a clause break, a full stop that ends the
+                // sentence (not the dot of "Dr." or "L.A."), or a phrase
+                // after the name ("said agent Mark Roesler in a statement").
+                let end = after
+                    .find([',', ';', '“', '"'])
+                    .unwrap_or(after.len())
+                    .min(sentence_dot(after).unwrap_or(after.len()));
                 let obj = after[..end].trim();
+                let obj = phrase_before_preposition(obj);
                 let ow: Vec<String> = words_of(obj).iter().map(|w| lower(w)).collect();
                 // A clause ("the cost had been understated") is not a speaker.
                 let clause = ow.iter().any(|w| {
@@ -804,6 +818,34 @@ mod tests {
         ]);
         assert_eq!(a[0].cue, Cue::Direct);
         assert_eq!(a[0].speaker.as_deref(), Some("Maria Olsen"));
+    }
+
+    // Titles (abbreviated or not) and a possessive company stay out of the
+    // name; a name after the verb ends before "in a statement" and is not
+    // cut at the dot of "Dr."; "NAME, description, said" finds NAME.
+    #[test]
+    fn titles_possessives_and_phrases_after_the_name_are_not_the_name() {
+        let a = attribute(&[
+            "The coast road was closed overnight, Harbour Police Capt. Ellen Marsh said.",
+            "\"It will take weeks to mend,\" Karl Olsen, Nordnet's head of network operations, said in a phone interview.",
+            "Nordnet's Olsen said the cable was cut by an anchor.",
+            "\"We will rebuild,\" said spokesman Tom Reyes in a written statement.",
+            "The fire spread quickly, said Dr. Anna Weiss, a surgeon at the county hospital.",
+            "\"Nobody was hurt,\" Chief Inspector Paul Grant said.",
+        ]);
+        let speakers: Vec<Option<&str>> = a.iter().map(|x| x.speaker.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Ellen Marsh"),
+                Some("Karl Olsen"),
+                Some("Karl Olsen"),
+                Some("Tom Reyes"),
+                Some("Anna Weiss"),
+                Some("Paul Grant")
+            ]
+        );
+        assert_eq!(a[1].cue, Cue::Direct);
     }
 
     #[test]

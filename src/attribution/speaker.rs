@@ -13,8 +13,11 @@ pub(super) fn split_role(phrase: &str) -> (Option<String>, Option<String>) {
     }
     // Name: the trailing run of capitalised words that are not role words.
     let mut k = ws.len();
+    // A possessive stops the name ("Interoute's Wright": the company is
+    // part of the description).
     while k > 0
         && is_cap(ws[k - 1])
+        && !(k < ws.len() && (ws[k - 1].ends_with("'s") || ws[k - 1].ends_with("’s")))
         && !ROLES.contains(lower(ws[k - 1]).trim_end_matches('.'))
         && !ANONYMOUS.contains(&lower(ws[k - 1]))
         && !matches!(
@@ -99,4 +102,35 @@ pub(super) fn leading_caps<'a>(ws: &[&'a str]) -> Vec<&'a str> {
         .skip_while(|w| lower(w) == "the")
         .take_while(|w| is_cap(w))
         .collect()
+}
+
+/// The byte offset of the first full stop that ends a sentence in `s`: a
+/// dot followed by a space or the end, not the dot of a title ("Dr.",
+/// "Capt.") or an initial ("J.", "L.A.").
+pub(super) fn sentence_dot(s: &str) -> Option<usize> {
+    s.match_indices('.').map(|(k, _)| k).find(|&k| {
+        let ends = s[k + 1..].starts_with(char::is_whitespace) || k + 1 == s.len();
+        let word = s[..k].rsplit([' ', '.']).next().unwrap_or("");
+        let abbrev = word.len() == 1
+            || s[..k].rsplit(' ').next().is_some_and(|w| w.contains('.'))
+            || (is_cap(word) && ROLES.contains(&lower(word)));
+        ends && !abbrev
+    })
+}
+
+/// A speaker named after the verb, without what follows the name: "agent
+/// Mark Roesler in a written statement" → "agent Mark Roesler"; a phrase
+/// that starts with a preposition ("in a telephone interview") names no one.
+pub(super) fn phrase_before_preposition(obj: &str) -> &str {
+    let mut pos = 0;
+    for w in obj.split(' ') {
+        if matches!(
+            w,
+            "in" | "on" | "at" | "during" | "after" | "before" | "with" | "from" | "to" | "via"
+        ) {
+            return obj[..pos].trim_end();
+        }
+        pos += w.len() + 1;
+    }
+    obj
 }
