@@ -44,6 +44,46 @@ pub(super) fn key_of_name(n: &str) -> String {
 }
 
 impl Discourse {
+    /// The company that "the company" or "the firm" stands for: scanning
+    /// back from the last text, the first name in the nearest sentence that
+    /// is an organisation that spoke, a speaker never called "he" or "she"
+    /// and named without a role, or a name with a company suffix ("Inc.").
+    pub(super) fn last_company(&self, texts: &[&str]) -> Option<String> {
+        let mut cands: Vec<String> = self
+            .known_orgs
+            .iter()
+            .filter(|o| is_cap(o))
+            .cloned()
+            .chain(
+                self.known
+                    .iter()
+                    .filter(|(n, r)| r.is_none() && !self.gender.contains_key(&key_of_name(n)))
+                    .map(|(n, _)| n.clone()),
+            )
+            .collect();
+        for t in texts {
+            cands.extend(company_names(t));
+        }
+        cands.retain(|c| !c.is_empty());
+        texts.iter().rev().find_map(|t| {
+            cands
+                .iter()
+                .filter_map(|c| {
+                    t.match_indices(c.as_str())
+                        .map(|(p, _)| p)
+                        .find(|&p| {
+                            let after = t[p + c.len()..].chars().next();
+                            let before = t[..p].chars().next_back();
+                            !after.is_some_and(char::is_alphanumeric)
+                                && !before.is_some_and(char::is_alphanumeric)
+                        })
+                        .map(|p| (p, std::cmp::Reverse(c.len()), c))
+                })
+                .min()
+                .map(|(_, _, c)| c.clone())
+        })
+    }
+
     /// Person `i` is now the last who spoke.
     fn spoke(&mut self, i: usize) {
         self.last_person = Some(i);
@@ -128,9 +168,11 @@ impl Discourse {
         // A person's name: at least one capitalised non-role word and no
         // organisation words ("Department", "Ministry", "Agency").
         let is_org = match &name {
-            Some(n) => n
-                .split_whitespace()
-                .any(|w| ORGANISATIONS.contains(lower(w).trim_end_matches("'s"))),
+            Some(n) => {
+                n.split_whitespace()
+                    .any(|w| ORGANISATIONS.contains(lower(w).trim_end_matches("'s")))
+                    || n.split_whitespace().last().is_some_and(corporate_suffix)
+            }
             None => lw
                 .iter()
                 .any(|w| ORGANISATIONS.contains(w.trim_end_matches("'s"))),
@@ -259,15 +301,32 @@ impl Discourse {
             "daily",
             "publication",
             "tabloid",
+            "company",
+            "firm",
+            "corporation",
+            "carrier",
         ];
-        let generic_noun =
-            org.split_whitespace().count() == 1 && ORG_NOUNS.contains(&lower(org).as_str());
+        // "the company", "the telecommunications company": a common noun
+        // for an organisation, with at most two lower-case modifiers.
+        let ow: Vec<&str> = org.split_whitespace().collect();
+        let generic_noun = ow.len() <= 3
+            && ow.iter().all(|w| !is_cap(w))
+            && ow
+                .last()
+                .is_some_and(|w| ORG_NOUNS.contains(&lower(w).as_str()));
+        // A short form names a known organisation by its first or last words
+        // ("Kraft" → "Kraft Foods", "France Telecom" → "France Telecom SA");
+        // a multi-word name never matches by a shared suffix such as "SA".
+        let words_of_o = |o: &str| o.split_whitespace().map(lower).collect::<Vec<_>>();
+        let short: Vec<String> = words_of_o(org);
         let full = self
             .known_orgs
             .iter()
             .filter(|o| {
-                o.split_whitespace().last().map(lower) == Some(last.clone())
-                    || o.starts_with(&format!("{org} "))
+                let ow = words_of_o(o);
+                (short.len() == 1 && ow.last() == Some(&last))
+                    || (short.len() > 1 && ow.ends_with(&short))
+                    || ow.starts_with(&short)
                     || (acronym && initials(o) == org)
             })
             .max_by_key(|o| o.len())

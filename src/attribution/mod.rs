@@ -583,7 +583,17 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
         }
         // Resolve the speaker.
         if let Some(r) = raw {
-            d.resolve(&mut a, &r.phrase);
+            // "the company said": the organisation named most recently, the
+            // first named in its sentence (usually the subject).
+            let phrase = if company_noun(&r.phrase) {
+                let upto = text.find(r.phrase.as_str()).unwrap_or(0);
+                let mut texts: Vec<&str> = sentences[..si].to_vec();
+                texts.push(&text[..upto]);
+                d.last_company(&texts).unwrap_or(r.phrase)
+            } else {
+                r.phrase
+            };
+            d.resolve(&mut a, &phrase);
         }
         // An outlet named as the medium ("told the Los Angeles Times") can be
         // "the newspaper" later on.
@@ -724,13 +734,42 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                 .cloned()
                 .chain(d.names.iter().map(|n| (n.clone(), None)))
                 .filter(|(n, _)| key_of_name(n) == *k && !a.anonymous)
-                .max_by_key(|(n, _)| n.split_whitespace().count())
+                .enumerate()
+                // The longest; of equally long ones the first named.
+                .max_by_key(|(i, (n, _))| (n.split_whitespace().count(), std::cmp::Reverse(*i)))
+                .map(|(_, x)| x)
             && full.split_whitespace().count() > sp.split_whitespace().count()
         {
             a.speaker = Some(full.clone());
             if a.role.is_none() {
                 a.role = role.clone();
             }
+        }
+    }
+    // Organisations by their fullest name in the report: "Kraft" →
+    // "Kraft Foods", "AMD" → "Advanced Micro Devices Inc." (people were
+    // handled above; one look-up per distinct speaker).
+    let people: std::collections::HashSet<String> =
+        d.known.iter().map(|(n, _)| key_of_name(n)).collect();
+    let mut fullest: std::collections::HashMap<String, Option<String>> = Default::default();
+    for a in &mut out {
+        let Some(sp) = a.speaker.clone().filter(|s| is_cap(s) && !a.anonymous) else {
+            continue;
+        };
+        // A one-word "person" may be a company ("Kraft said"), unless the
+        // report calls it "he" or "she" or gives it a title.
+        let person =
+            a.speaker_key.as_ref().is_some_and(|k| {
+                people.contains(k) && (sp.contains(' ') || d.gender.contains_key(k))
+            }) || a.role.is_some();
+        if person {
+            continue;
+        }
+        let full = fullest
+            .entry(sp.clone())
+            .or_insert_with(|| fullest_org(sentences, &sp));
+        if let Some(f) = full {
+            a.speaker = Some(f.clone());
         }
     }
     out
@@ -846,6 +885,33 @@ mod tests {
             ]
         );
         assert_eq!(a[1].cue, Cue::Direct);
+    }
+
+    // An organisation's short form and "the company" go to its fullest
+    // name in the report: by first words, by a company suffix, by acronym;
+    // "Telecom SA" never matches another company's "SA".
+    #[test]
+    fn companies_by_their_fullest_name() {
+        let a = attribute(&[
+            "Harland Mills Inc., the flour maker, will shut its Dover plant.",
+            "The company said the plant had lost money for three years.",
+            "Harland said 120 workers would be offered jobs elsewhere.",
+            "Nordic Cable Systems Ltd. said on Monday it had bought the site.",
+            "NCS said the deal was worth $12 million.",
+            "Belmar Telecom SA said traffic was rerouted, and Ostro Telecom SA said its lines were down.",
+        ]);
+        let speakers: Vec<Option<&str>> = a.iter().map(|x| x.speaker.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [
+                None,
+                Some("Harland Mills Inc."),
+                Some("Harland Mills Inc."),
+                Some("Nordic Cable Systems Ltd."),
+                Some("Nordic Cable Systems Ltd."),
+                Some("Belmar Telecom SA"),
+            ]
+        );
     }
 
     #[test]
