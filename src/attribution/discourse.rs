@@ -24,6 +24,54 @@ pub(super) struct Discourse {
     pub names: Vec<String>,
     /// Indices into `known`, least recent speaker first, each once.
     pub recent: Vec<usize>,
+    /// The person (index into `known`) the last sentences were about: named
+    /// at the start of a sentence, or "he"/"she" continuing it.
+    pub subject: Option<usize>,
+}
+
+/// The person a sentence opens with: "Bettie Page, the pin-up model, …",
+/// "AMD chief technology officer Mark Papermaster then …" (the name after
+/// the title), or a pronoun "He"/"She".
+enum Opening {
+    Name(String),
+    Pronoun(&'static str),
+}
+
+fn opening(text: &str) -> Option<Opening> {
+    let ws = words_of(text);
+    let ws: Vec<&str> = ws
+        .iter()
+        .copied()
+        .skip_while(|w| matches!(lower(w).as_str(), "but" | "and" | "yet" | "so"))
+        .collect();
+    match ws.first().map(|w| lower(w)).as_deref() {
+        Some("he") => return Some(Opening::Pronoun("he")),
+        Some("she") => return Some(Opening::Pronoun("she")),
+        _ => {}
+    }
+    // Up to the first comma, and up to the first lower-case word that no
+    // capitalised word follows within three words.
+    let head = text.split([',', ';', ':', '(', '—']).next().unwrap_or("");
+    let hw = words_of(head);
+    let mut end = hw.len();
+    for (k, w) in hw.iter().enumerate() {
+        if !is_cap(w) && !hw.iter().skip(k + 1).take(3).any(|x| is_cap(x)) {
+            end = k;
+            break;
+        }
+    }
+    let phrase = hw[..end].join(" ");
+    let (name, _) = split_role(&phrase);
+    let name = name?;
+    let nw: Vec<String> = name.split_whitespace().map(lower).collect();
+    let plain = nw.iter().all(|w| {
+        !crate::text::is_stop(w)
+            && !crate::text::is_time_word(w)
+            && !ORGANISATIONS.contains(w)
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
+    }) && !name.split_whitespace().any(corporate_suffix);
+    (plain && nw.len() <= 4).then_some(Opening::Name(name))
 }
 
 /// "he" or "she" from an honorific or a gendered role word.
@@ -44,6 +92,75 @@ pub(super) fn key_of_name(n: &str) -> String {
 }
 
 impl Discourse {
+    /// Follow who the sentences are about. A sentence that opens with a
+    /// name of two words or more (or the surname of a known person) makes
+    /// that person the subject; one that opens with "he"/"she" continues the
+    /// subject, whose gender it tells when the sentence before named no one
+    /// else and no recent speaker is known by that pronoun; a subject whose
+    /// gender is known is a candidate for pronouns.
+    pub(super) fn follow_subject(&mut self, text: &str, before: Option<&str>) {
+        match opening(text) {
+            Some(Opening::Pronoun(p)) => {
+                let Some(i) = self.subject else {
+                    return;
+                };
+                let key = key_of_name(&self.known[i].0);
+                let others = before.is_some_and(|b| {
+                    let bw: Vec<String> = words_of(b).iter().map(|w| lower(w)).collect();
+                    self.known
+                        .iter()
+                        .map(|(n, _)| key_of_name(n))
+                        .any(|k| k != key && bw.contains(&k))
+                });
+                // Someone else already known as "he"/"she" may be meant.
+                let taken = self.recent.iter().any(|&k| {
+                    k != i
+                        && self
+                            .gender
+                            .get(&key_of_name(&self.known[k].0))
+                            .map(String::as_str)
+                            == Some(p)
+                });
+                match self.gender.get(&key).map(String::as_str) {
+                    Some(g) if g == p => {}
+                    None if !others && !taken => {
+                        self.gender.insert(key, p.to_string());
+                    }
+                    _ => {
+                        self.subject = None;
+                        return;
+                    }
+                }
+                self.recent.retain(|&k| k != i);
+                self.recent.push(i);
+            }
+            Some(Opening::Name(n)) => {
+                let key = key_of_name(&n);
+                let idx = self.known.iter().position(|(k, _)| key_of_name(k) == key);
+                let idx = match idx {
+                    Some(i) => i,
+                    None if n.contains(' ') => {
+                        self.known.push((n.clone(), None));
+                        self.known.len() - 1
+                    }
+                    None => {
+                        self.subject = None;
+                        return;
+                    }
+                };
+                if n.split_whitespace().count() > self.known[idx].0.split_whitespace().count() {
+                    self.known[idx].0 = n;
+                }
+                self.subject = Some(idx);
+                if self.gender.contains_key(&key) {
+                    self.recent.retain(|&k| k != idx);
+                    self.recent.push(idx);
+                }
+            }
+            None => {}
+        }
+    }
+
     /// The company that "the company" or "the firm" stands for: scanning
     /// back from the last text, the first name in the nearest sentence that
     /// is an organisation that spoke, a speaker never called "he" or "she"
@@ -148,6 +265,9 @@ impl Discourse {
             }
             if let Some(i) = person {
                 self.spoke(i);
+                if matches!(p, "he" | "she") {
+                    self.subject = Some(i);
+                }
             }
             return;
         }

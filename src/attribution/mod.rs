@@ -140,6 +140,9 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
             out.push(a);
             continue;
         }
+        // Who the sentence is about: people who are not speakers yet can be
+        // "she" later on (the subject of an obituary).
+        d.follow_subject(text, si.checked_sub(1).map(|k| sentences[k]));
         let mut spans = quote_spans(text);
         // A quote carried over from the previous sentence: the text up to the
         // first closing mark is quoted.
@@ -912,6 +915,23 @@ mod tests {
                 Some("Belmar Telecom SA"),
             ]
         );
+    }
+
+    // "she said" goes to the woman the report is about (named at the start
+    // of a sentence and then called "she"), not to the last speaker, her
+    // agent, whose gender is unknown.
+    #[test]
+    fn pronoun_goes_to_the_subject_of_the_report_when_the_gender_fits() {
+        let a = attribute(&[
+            "Marta Lindqvist, the jazz singer who toured with Basie, has died.",
+            "She was 91.",
+            "Her manager, Paul Brenner, said Lindqvist died at home on Sunday.",
+            "She stopped singing in public in 1980.",
+            "\"I sang for the room, not for the records,\" she said in 1995.",
+        ]);
+        assert_eq!(a[2].speaker.as_deref(), Some("Paul Brenner"));
+        assert_eq!(a[4].speaker.as_deref(), Some("Marta Lindqvist"));
+        assert_eq!(a[4].cue, Cue::Direct);
     }
 
     #[test]
