@@ -151,7 +151,17 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
         let mut runs_through = false;
         if carried {
             // The first closing mark: ” " » “ or a typewriter '' (ECB+, NYT).
+            // A mark that opens the sentence right before a word re-opens the
+            // quote (a quote running over paragraphs opens each one): the
+            // quotes are read as in any sentence.
+            let reopens = {
+                let t = text.trim_start();
+                t.starts_with(['“', '"', '«'])
+                    && t.chars().nth(1).is_some_and(char::is_alphanumeric)
+            };
+            runs_through = reopens;
             let close = text.char_indices().find_map(|(p, c)| match c {
+                _ if reopens => None,
                 '”' | '"' | '»' | '“' => Some((p, c.len_utf8())),
                 '\'' if text[p + 1..].starts_with('\'') => Some((p, 2)),
                 _ => None,
@@ -168,6 +178,7 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                         spans.insert(0, (0, end));
                     }
                 }
+                None if reopens => {}
                 None => {
                     spans = vec![(0, text.len())];
                     runs_through = true;
@@ -208,6 +219,25 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                 || unclosed_at(text, s, e)
                 || words_of(&text[s..e]).len() > 4
                 || (q.ends_with([',', '?', '!', '.']) && verb_follows)
+        };
+        // A direct quote is the statement itself: it opens the sentence,
+        // follows a frame ("she told Playboy: “…”", "…, he said, “…”"),
+        // holds six words or more, or is half the sentence. A shorter quote
+        // inside a paraphrase ("said it would sell them “for the
+        // foreseeable future”") leaves the sentence indirect.
+        let quote_is_direct = |text: &str,
+                               spans: &[(usize, usize)],
+                               long: &dyn Fn(&(usize, usize)) -> bool|
+         -> bool {
+            let long_spans: Vec<&(usize, usize)> = spans.iter().filter(|x| long(x)).collect();
+            let total: usize = long_spans.iter().map(|(s, e)| e - s).sum();
+            total * 2 >= text.len()
+                || long_spans.iter().any(|&&(s, e)| {
+                    let before = text[..s].trim_end();
+                    before.is_empty()
+                        || before.ends_with([':', ','])
+                        || words_of(&text[s..e]).len() >= 6
+                })
         };
         let quoted_len: usize = spans
             .iter()
@@ -574,7 +604,7 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                 raw = None;
             }
             if raw.is_some() {
-                a.cue = if quoted_len > 0 {
+                a.cue = if quoted_len > 0 && quote_is_direct(text, &spans, &long_quote) {
                     Cue::Direct
                 } else {
                     Cue::Indirect
@@ -622,7 +652,10 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                     a.quote_spans.push((s, e));
                 }
             }
-            if a.cue == Cue::None && !a.quote_spans.is_empty() {
+            if a.cue == Cue::None
+                && !a.quote_spans.is_empty()
+                && quote_is_direct(text, &a.quote_spans, &|_| true)
+            {
                 a.cue = Cue::Direct;
             }
         }
@@ -932,6 +965,40 @@ mod tests {
         assert_eq!(a[2].speaker.as_deref(), Some("Paul Brenner"));
         assert_eq!(a[4].speaker.as_deref(), Some("Marta Lindqvist"));
         assert_eq!(a[4].cue, Cue::Direct);
+    }
+
+    // A short quote inside a paraphrase leaves it indirect; a quote after a
+    // frame's colon, or of six words or more, is direct.
+    #[test]
+    fn short_quote_inside_a_paraphrase_is_indirect() {
+        let a = attribute(&[
+            "The company says it will keep selling the older servers “for the foreseeable future.”",
+            "She told the magazine in 1998: “I never thought it was shameful.”",
+            "He said the vote had been “a clear and fair win for the whole town.”",
+        ]);
+        let cues: Vec<Cue> = a.iter().map(|x| x.cue).collect();
+        assert_eq!(cues, [Cue::Indirect, Cue::Direct, Cue::Direct]);
+    }
+
+    // A quote that runs over paragraphs opens each one with a mark and
+    // closes only at the end: every part is the first speaker's.
+    #[test]
+    fn quote_reopened_at_each_paragraph_keeps_its_speaker() {
+        let a = attribute(&[
+            "Mayor Ada Lind said: “The bridge will open in May, and the city will pay for all of it.",
+            "“Nobody will pay a toll to cross the river.”",
+            "The bridge was closed in 2019.",
+        ]);
+        let got: Vec<(Cue, Option<&str>)> =
+            a.iter().map(|x| (x.cue, x.speaker.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                (Cue::Direct, Some("Ada Lind")),
+                (Cue::Direct, Some("Ada Lind")),
+                (Cue::None, None)
+            ]
+        );
     }
 
     #[test]
