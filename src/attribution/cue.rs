@@ -172,7 +172,6 @@ pub(super) fn find_verb(
                 | "when"
                 | "while"
                 | "if"
-                | "once"
                 | "unless"
                 | "before"
                 | "although"

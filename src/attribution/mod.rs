@@ -252,6 +252,9 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
             // "The Journal, citing documents, reported": the verb's subject
             // is the speaker; "citing X" alone is a cue.
             .filter(|(_, p)| *p != "citing " || verb.is_none())
+            // "“…,” she said, according to the statement": the speaker is
+            // the verb's subject; the document is where it was found.
+            .filter(|(i, p)| *p != "according to " || verb.as_ref().is_none_or(|v| v.start > *i))
             .min();
         let mut raw: Option<RawSpeaker> = None;
         if let Some((i, p)) = acc
@@ -419,6 +422,7 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                         | "n't"
                         | "never"
                         | "already"
+                        | "once"
                         | "just"
                         | "then"
                         | "is"
@@ -738,12 +742,23 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
         let Some(sp) = a
             .speaker
             .as_deref()
-            .filter(|s| !s.contains(' ') && !a.anonymous)
+            .filter(|s| s.split(' ').count() <= 2 && !a.anonymous)
         else {
             continue;
         };
+        // A two-word name ("Bettie Page") may have a fuller form with a
+        // middle name ("Bettie Mae Page"): sentences with both words apart.
+        let (first, last) = match sp.split_once(' ') {
+            Some((f, l)) => (f, l),
+            None => ("", sp),
+        };
         for (i, text) in sentences.iter().enumerate() {
-            if !text.contains(sp) || tagged.contains_key(&i) {
+            let has = if first.is_empty() {
+                text.contains(sp)
+            } else {
+                text.contains(first) && text.contains(last) && !text.contains(sp)
+            };
+            if !has || tagged.contains_key(&i) {
                 continue;
             }
             let toks = crate::tag::tag(text);
@@ -769,7 +784,12 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                 .iter()
                 .cloned()
                 .chain(d.names.iter().map(|n| (n.clone(), None)))
-                .filter(|(n, _)| key_of_name(n) == *k && !a.anonymous)
+                // A fuller form of a two-word name keeps its first name.
+                .filter(|(n, _)| {
+                    key_of_name(n) == *k
+                        && !a.anonymous
+                        && (!sp.contains(' ') || n.split(' ').next() == sp.split(' ').next())
+                })
                 .enumerate()
                 // The longest; of equally long ones the first named.
                 .max_by_key(|(i, (n, _))| (n.split_whitespace().count(), std::cmp::Reverse(*i)))
@@ -999,6 +1019,30 @@ mod tests {
                 (Cue::None, None)
             ]
         );
+    }
+
+    // A middle name makes the fuller form; "according to" after a speech
+    // verb names the document, not the speaker; "she once said" is speech.
+    #[test]
+    fn middle_names_according_to_after_said_and_once_said() {
+        let a = attribute(&[
+            "Anna Marie Holt was born in Dayton, Ohio, in 1931.",
+            "Anna Holt said she never wanted to be famous.",
+            "“I feel nothing for that era,” Holt said, according to the court statement.",
+            "“We never spoke again,” she once said.",
+        ]);
+        let got: Vec<(Cue, Option<&str>)> =
+            a.iter().map(|x| (x.cue, x.speaker.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                (Cue::None, None),
+                (Cue::Indirect, Some("Anna Marie Holt")),
+                (Cue::Direct, Some("Anna Marie Holt")),
+                (Cue::Direct, Some("Anna Marie Holt")),
+            ]
+        );
+        assert_eq!(a[2].verb.as_deref(), Some("say"));
     }
 
     #[test]
