@@ -284,6 +284,8 @@ pub(super) fn reports_here(lemma: &str, form: &str, rest: &str, subject_then_ver
     match lemma {
         "respond" | "concede" | "state" => clause,
         "add" if form == "add" => first == "that",
+        // "told her to leave", "asked him to pose": a request, not speech.
+        "tell" | "ask" => next.get(1).is_none_or(|w| w != "to"),
         "deny" => {
             clause
                 || next.iter().any(|w| {

@@ -27,6 +27,9 @@ pub(super) struct Discourse {
     /// The person (index into `known`) the last sentences were about: named
     /// at the start of a sentence, or "he"/"she" continuing it.
     pub subject: Option<usize>,
+    /// Outlets named as mediums ("told the Associated Press"): never "the
+    /// company" that spoke.
+    pub mediums: Vec<String>,
 }
 
 /// The person a sentence opens with: "Bettie Page, the pin-up model, …",
@@ -169,7 +172,7 @@ impl Discourse {
         let mut cands: Vec<String> = self
             .known_orgs
             .iter()
-            .filter(|o| is_cap(o))
+            .filter(|o| is_cap(o) && !self.mediums.contains(o))
             .cloned()
             .chain(
                 self.known

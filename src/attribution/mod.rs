@@ -424,13 +424,21 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                         | "already"
                         | "once"
                         | "just"
+                        | "didn't"
+                        | "doesn't"
+                        | "don't"
+                        | "won't"
+                        | "wouldn't"
+                        | "hasn't"
+                        | "haven't"
+                        | "hadn't"
                         | "then"
                         | "is"
                         | "was"
                         | "are"
                         | "were"
                 ) {
-                    if matches!(l.as_str(), "not" | "n't" | "never") {
+                    if matches!(l.as_str(), "not" | "n't" | "never") || l.ends_with("n't") {
                         negated = true;
                     }
                     sw.pop();
@@ -527,7 +535,16 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                         .chars()
                         .next()
                         .is_some_and(|c| c.is_ascii_digit() || c.is_lowercase());
-                if (matches!(first.as_str(), "who" | "whose" | "which") || description) && c2 > 0 {
+                // A predicate ("…, had seethed in his job, said his
+                // girlfriend") is no apposition.
+                let predicate = matches!(
+                    first.as_str(),
+                    "had" | "has" | "have" | "was" | "were" | "is" | "are" | "will" | "would"
+                );
+                if (matches!(first.as_str(), "who" | "whose" | "which") || description)
+                    && c2 > 0
+                    && !predicate
+                {
                     // "Karla Brandt, who leads the opposition, claimed": the
                     // speaker stands before the relative clause.
                     let head = role_part;
@@ -622,10 +639,12 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
         if let Some(r) = raw {
             // "the company said": the organisation named most recently, the
             // first named in its sentence (usually the subject).
-            let phrase = if company_noun(&r.phrase) {
+            let it = r.phrase.eq_ignore_ascii_case("it");
+            let phrase = if company_noun(&r.phrase) || it {
                 let upto = text.find(r.phrase.as_str()).unwrap_or(0);
                 let mut texts: Vec<&str> = sentences[..si].to_vec();
                 texts.push(&text[..upto]);
+                // "…, it said": the company named last, if any.
                 d.last_company(&texts).unwrap_or(r.phrase)
             } else {
                 r.phrase
@@ -641,6 +660,7 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
             && !d.known_orgs.contains(m)
         {
             d.known_orgs.push(m.clone());
+            d.mediums.push(m.clone());
         }
         // A sentence inside a quote that goes on: take the speaker of the
         // sentence where the quote closes (filled in below) or of the opener.
@@ -1043,6 +1063,32 @@ mod tests {
             ]
         );
         assert_eq!(a[2].verb.as_deref(), Some("say"));
+    }
+
+    // "told her to leave" is a request; "didn't say" attributes nothing;
+    // "…, had lost his job, said his brother" is no apposition; "the
+    // company" is never the outlet the statement was given to.
+    #[test]
+    fn requests_negations_predicates_and_outlets_are_not_speakers() {
+        let a = attribute(&[
+            "She quarrelled with the foreman and told him to leave.",
+            "Investigators didn't say why the plant was closed.",
+            "The driver, who lived nearby, had lost his job in May, said his brother.",
+            "Harland Mills Inc. closed its Dover plant, a spokesman told the Daily Courier.",
+            "The company said in a statement that all workers were safe.",
+        ]);
+        let got: Vec<(Cue, Option<&str>)> =
+            a.iter().map(|x| (x.cue, x.speaker.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                (Cue::None, None),
+                (Cue::None, None),
+                (Cue::Indirect, Some("his brother")),
+                (Cue::Indirect, Some("a spokesman")),
+                (Cue::Indirect, Some("Harland Mills Inc.")),
+            ]
+        );
     }
 
     #[test]
