@@ -455,10 +455,13 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
             // A relative clause is not a speaker ("the attack that almost
             // claimed her life").
             if words_of(&subj).iter().any(|w| {
-                matches!(
-                    lower(w).as_str(),
-                    "that" | "which" | "who" | "whom" | "where"
-                )
+                // "WHO say" is the World Health Organisation.
+                let acronym = w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase());
+                !acronym
+                    && matches!(
+                        lower(w).as_str(),
+                        "that" | "which" | "who" | "whom" | "where"
+                    )
             }) {
                 subj.clear();
                 relative = true;
@@ -565,6 +568,15 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                     } else {
                         name.to_string()
                     };
+                } else if c2 == 0
+                    && before_aux.len() < before.trim_end().len()
+                    && words_of(name).len() <= 8
+                    && words_of(name).last().is_some_and(|w| is_cap(w))
+                {
+                    // A stray comma before an auxiliary: "The security firm
+                    // Secunia.com, has said that …" (an inverted "…, said
+                    // Antonov" has no auxiliary).
+                    subj = name.to_string();
                 }
             }
             let subj_words = words_of(&subj);
@@ -1087,6 +1099,27 @@ mod tests {
                 (Cue::Indirect, Some("his brother")),
                 (Cue::Indirect, Some("a spokesman")),
                 (Cue::Indirect, Some("Harland Mills Inc.")),
+            ]
+        );
+    }
+
+    // An acronym "WHO" is no relative pronoun; "stated to X that" reports;
+    // a stray comma before "has said" keeps the subject before it.
+    #[test]
+    fn acronym_subject_addressee_before_that_and_comma_before_auxiliary() {
+        let a = attribute(&[
+            "WHO say poor diet is a leading cause of stunted growth.",
+            "Reyes stated to the Harbour Gazette that the fee was never paid.",
+            "The security firm Vantis.com, has said that the flaw is critical.",
+        ]);
+        let got: Vec<(Cue, Option<&str>)> =
+            a.iter().map(|x| (x.cue, x.speaker.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                (Cue::Indirect, Some("WHO")),
+                (Cue::Indirect, Some("Reyes")),
+                (Cue::Indirect, Some("Vantis.com")),
             ]
         );
     }
