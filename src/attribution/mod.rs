@@ -654,7 +654,8 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
             let it = r.phrase.eq_ignore_ascii_case("it");
             let phrase = if company_noun(&r.phrase) || it {
                 let upto = text.find(r.phrase.as_str()).unwrap_or(0);
-                let mut texts: Vec<&str> = sentences[..si].to_vec();
+                // Bounded: the 20 sentences before, so a long report stays linear.
+                let mut texts: Vec<&str> = sentences[si.saturating_sub(20)..si].to_vec();
                 texts.push(&text[..upto]);
                 // "…, it said": the company named last, if any.
                 d.last_company(&texts).unwrap_or(r.phrase)
@@ -770,6 +771,8 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
     // Names of two words or more ending in each one-word speaker's name,
     // from the sentences that contain it (tagged here, only those).
     let mut tagged: std::collections::HashMap<usize, Vec<String>> = Default::default();
+    // Each distinct speaker once.
+    let mut seen: std::collections::HashSet<&str> = Default::default();
     for a in &out {
         let Some(sp) = a
             .speaker
@@ -778,6 +781,9 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
         else {
             continue;
         };
+        if !seen.insert(sp) {
+            continue;
+        }
         // A two-word name ("Bettie Page") may have a fuller form with a
         // middle name ("Bettie Mae Page"): sentences with both words apart.
         let (first, last) = match sp.split_once(' ') {
