@@ -41,7 +41,13 @@ enum Opening {
 }
 
 fn opening(text: &str) -> Option<Opening> {
-    let ws = words_of(text);
+    // Only the first words matter.
+    let start = text
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(12)
+        .map_or(text.len(), |(p, _)| p);
+    let ws = words_of(&text[..start]);
     let ws: Vec<&str> = ws
         .iter()
         .copied()
@@ -54,7 +60,10 @@ fn opening(text: &str) -> Option<Opening> {
     }
     // Up to the first comma, and up to the first lower-case word that no
     // capitalised word follows within three words.
-    let head = text.split([',', ';', ':', '(', '—']).next().unwrap_or("");
+    let head = text[..start]
+        .split([',', ';', ':', '(', '—'])
+        .next()
+        .unwrap_or("");
     let hw = words_of(head);
     let mut end = hw.len();
     for (k, w) in hw.iter().enumerate() {

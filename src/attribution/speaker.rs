@@ -179,6 +179,13 @@ pub(super) fn fullest_org(sentences: &[&str], short: &str) -> Option<String> {
     };
     let mut best: Option<String> = None;
     for text in sentences {
+        if !acronym
+            && sw
+                .first()
+                .is_some_and(|f| !text.contains(f.trim_end_matches('.')))
+        {
+            continue;
+        }
         let toks: Vec<&str> = text.split_whitespace().collect();
         // A headline in title case ("Kraft Factory Shooting: Police") does
         // not show where a name ends.
@@ -186,6 +193,18 @@ pub(super) fn fullest_org(sentences: &[&str], short: &str) -> Option<String> {
             continue;
         }
         for i in 0..toks.len() {
+            // Runs start only where the short form's first word (or the
+            // acronym's first letter) stands.
+            let head = clean(toks[i]);
+            let starts = if acronym {
+                head.starts_with(&short[..1]) && is_cap(&head)
+            } else {
+                sw.first()
+                    .is_some_and(|f| head.trim_end_matches('.') == f.trim_end_matches('.'))
+            };
+            if !starts {
+                continue;
+            }
             // A run of capitalised words from token i (at most 6), ending
             // at punctuation after a word.
             let mut run: Vec<String> = Vec::new();
