@@ -1130,6 +1130,20 @@ mod tests {
         );
     }
 
+    // A straight quote mark before a space that nothing closes is a stray
+    // closing mark (wire spacing), not a quote that runs on and swallows
+    // the sentences after it.
+    #[test]
+    fn stray_closing_mark_does_not_open_a_quote() {
+        let a = attribute(&[
+            "\"I told them, 'You think this is a joke.' \"",
+            "\" After the argument, Ruiz was sent home for the day.",
+            "She came back an hour later.",
+        ]);
+        let cues: Vec<Cue> = a.iter().map(|x| x.cue).collect();
+        assert_eq!(cues, [Cue::Direct, Cue::None, Cue::None]);
+    }
+
     #[test]
     fn unattributed_claim_has_no_cue() {
         let a = attribute(&["The May round in Geneva has been cancelled."]);
