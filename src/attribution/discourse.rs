@@ -223,6 +223,15 @@ impl Discourse {
     /// Turn a raw speaker phrase into speaker, role, anonymity and key, resolving
     /// pronouns and short forms against the speakers named so far.
     pub(super) fn resolve(&mut self, a: &mut Attribution, phrase: &str) {
+        // Wire spacing around hyphens ("Hewlett - Packard") is not part of
+        // a name.
+        let joined;
+        let phrase = if phrase.contains(" - ") {
+            joined = phrase.replace(" - ", "-");
+            joined.as_str()
+        } else {
+            phrase
+        };
         let ws = words_of(phrase);
         let lw: Vec<String> = ws.iter().map(|w| lower(w)).collect();
         if ws.len() == 1 && PRONOUNS.contains(&lw[0].as_str()) {

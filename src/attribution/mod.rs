@@ -1144,6 +1144,13 @@ mod tests {
         assert_eq!(cues, [Cue::Direct, Cue::None, Cue::None]);
     }
 
+    // Wire spacing around a hyphen is not part of a company's name.
+    #[test]
+    fn spaced_hyphen_in_a_name_is_joined() {
+        let a = attribute(&["Last year, Baxter - Lund Co. announced a partnership with Kell Inc."]);
+        assert_eq!(a[0].speaker.as_deref(), Some("Baxter-Lund Co."));
+    }
+
     #[test]
     fn unattributed_claim_has_no_cue() {
         let a = attribute(&["The May round in Geneva has been cancelled."]);
