@@ -579,6 +579,24 @@ pub fn attribute(sentences: &[&str]) -> Vec<Attribution> {
                     subj = name.to_string();
                 }
             }
+            // Apposition between dashes: "Intel’s Jason Waxman — who heads
+            // the group — tells Wired": the speaker is before the first dash.
+            if let Some(b2) = before.trim_end().strip_suffix('—')
+                && let Some(d1) = b2.rfind('—')
+            {
+                let head = &b2[..d1];
+                let c3 = head
+                    .rfind([',', ';', ':', '”', '"'])
+                    .map(|p| p + head[p..].chars().next().map_or(1, char::len_utf8))
+                    .unwrap_or(0);
+                let mut cand = head[c3..].trim();
+                for conj in ["but ", "and ", "But ", "And "] {
+                    cand = cand.strip_prefix(conj).unwrap_or(cand);
+                }
+                if !cand.is_empty() && words_of(cand).len() <= 8 {
+                    subj = cand.to_string();
+                }
+            }
             let subj_words = words_of(&subj);
             let subj_ok = !subj_words.is_empty() && subj_words.len() <= 10;
             if subj_ok {
@@ -1149,6 +1167,16 @@ mod tests {
     fn spaced_hyphen_in_a_name_is_joined() {
         let a = attribute(&["Last year, Baxter - Lund Co. announced a partnership with Kell Inc."]);
         assert_eq!(a[0].speaker.as_deref(), Some("Baxter-Lund Co."));
+    }
+
+    // An apposition between dashes: the speaker stands before the first.
+    #[test]
+    fn apposition_between_dashes() {
+        let a = attribute(&[
+            "But Norvik’s Lena Sorensen — who runs the company’s scooter unit — said that sales fell.",
+        ]);
+        assert_eq!(a[0].cue, Cue::Indirect);
+        assert_eq!(a[0].speaker.as_deref(), Some("Lena Sorensen"));
     }
 
     #[test]
