@@ -172,7 +172,6 @@ pub(super) fn find_verb(
                 | "when"
                 | "while"
                 | "if"
-                | "once"
                 | "unless"
                 | "before"
                 | "although"
@@ -255,7 +254,12 @@ pub(super) fn find_verb(
                 stance,
             });
         }
-        prev = lw;
+        // An acronym ("WHO say") is none of the function words above.
+        prev = if w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()) {
+            String::new()
+        } else {
+            lw
+        };
     }
     None
 }
@@ -267,7 +271,7 @@ pub(super) fn find_verb(
 pub(super) fn reports_here(lemma: &str, form: &str, rest: &str, subject_then_verb: bool) -> bool {
     let next: Vec<String> = rest
         .split_whitespace()
-        .take(4)
+        .take(5)
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
@@ -277,7 +281,9 @@ pub(super) fn reports_here(lemma: &str, form: &str, rest: &str, subject_then_ver
     // A clause or a quote follows, or the verb ends the clause; a clause
     // without "that" starts with a subject and its verb ("stated they had
     // not", "stated Montalvo left": `subject_then_verb`, from the tagger).
+    // "stated to LA Weekly that …": the addressee, then the clause.
     let clause = matches!(first, "that" | "")
+        || (first == "to" && next.iter().skip(2).any(|w| w == "that"))
         || subject_then_verb
         || rest
             .trim_start()
@@ -285,6 +291,8 @@ pub(super) fn reports_here(lemma: &str, form: &str, rest: &str, subject_then_ver
     match lemma {
         "respond" | "concede" | "state" => clause,
         "add" if form == "add" => first == "that",
+        // "told her to leave", "asked him to pose": a request, not speech.
+        "tell" | "ask" => next.get(1).is_none_or(|w| w != "to"),
         "deny" => {
             clause
                 || next.iter().any(|w| {

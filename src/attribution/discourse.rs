@@ -24,6 +24,66 @@ pub(super) struct Discourse {
     pub names: Vec<String>,
     /// Indices into `known`, least recent speaker first, each once.
     pub recent: Vec<usize>,
+    /// The person (index into `known`) the last sentences were about: named
+    /// at the start of a sentence, or "he"/"she" continuing it.
+    pub subject: Option<usize>,
+    /// Outlets named as mediums ("told the Associated Press"): never "the
+    /// company" that spoke.
+    pub mediums: Vec<String>,
+}
+
+/// The person a sentence opens with: "Bettie Page, the pin-up model, …",
+/// "AMD chief technology officer Mark Papermaster then …" (the name after
+/// the title), or a pronoun "He"/"She".
+enum Opening {
+    Name(String),
+    Pronoun(&'static str),
+}
+
+fn opening(text: &str) -> Option<Opening> {
+    // Only the first words matter.
+    let start = text
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(12)
+        .map_or(text.len(), |(p, _)| p);
+    let ws = words_of(&text[..start]);
+    let ws: Vec<&str> = ws
+        .iter()
+        .copied()
+        .skip_while(|w| matches!(lower(w).as_str(), "but" | "and" | "yet" | "so"))
+        .collect();
+    match ws.first().map(|w| lower(w)).as_deref() {
+        Some("he") => return Some(Opening::Pronoun("he")),
+        Some("she") => return Some(Opening::Pronoun("she")),
+        _ => {}
+    }
+    // Up to the first comma, and up to the first lower-case word that no
+    // capitalised word follows within three words.
+    let head = text[..start]
+        .split([',', ';', ':', '(', '—'])
+        .next()
+        .unwrap_or("");
+    let hw = words_of(head);
+    let mut end = hw.len();
+    for (k, w) in hw.iter().enumerate() {
+        if !is_cap(w) && !hw.iter().skip(k + 1).take(3).any(|x| is_cap(x)) {
+            end = k;
+            break;
+        }
+    }
+    let phrase = hw[..end].join(" ");
+    let (name, _) = split_role(&phrase);
+    let name = name?;
+    let nw: Vec<String> = name.split_whitespace().map(lower).collect();
+    let plain = nw.iter().all(|w| {
+        !crate::text::is_stop(w)
+            && !crate::text::is_time_word(w)
+            && !ORGANISATIONS.contains(w)
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
+    }) && !name.split_whitespace().any(corporate_suffix);
+    (plain && nw.len() <= 4).then_some(Opening::Name(name))
 }
 
 /// "he" or "she" from an honorific or a gendered role word.
@@ -44,6 +104,115 @@ pub(super) fn key_of_name(n: &str) -> String {
 }
 
 impl Discourse {
+    /// Follow who the sentences are about. A sentence that opens with a
+    /// name of two words or more (or the surname of a known person) makes
+    /// that person the subject; one that opens with "he"/"she" continues the
+    /// subject, whose gender it tells when the sentence before named no one
+    /// else and no recent speaker is known by that pronoun; a subject whose
+    /// gender is known is a candidate for pronouns.
+    pub(super) fn follow_subject(&mut self, text: &str, before: Option<&str>) {
+        match opening(text) {
+            Some(Opening::Pronoun(p)) => {
+                let Some(i) = self.subject else {
+                    return;
+                };
+                let key = key_of_name(&self.known[i].0);
+                let others = before.is_some_and(|b| {
+                    let bw: Vec<String> = words_of(b).iter().map(|w| lower(w)).collect();
+                    self.known
+                        .iter()
+                        .map(|(n, _)| key_of_name(n))
+                        .any(|k| k != key && bw.contains(&k))
+                });
+                // Someone else already known as "he"/"she" may be meant.
+                let taken = self.recent.iter().any(|&k| {
+                    k != i
+                        && self
+                            .gender
+                            .get(&key_of_name(&self.known[k].0))
+                            .map(String::as_str)
+                            == Some(p)
+                });
+                match self.gender.get(&key).map(String::as_str) {
+                    Some(g) if g == p => {}
+                    None if !others && !taken => {
+                        self.gender.insert(key, p.to_string());
+                    }
+                    _ => {
+                        self.subject = None;
+                        return;
+                    }
+                }
+                self.recent.retain(|&k| k != i);
+                self.recent.push(i);
+            }
+            Some(Opening::Name(n)) => {
+                let key = key_of_name(&n);
+                let idx = self.known.iter().position(|(k, _)| key_of_name(k) == key);
+                let idx = match idx {
+                    Some(i) => i,
+                    None if n.contains(' ') => {
+                        self.known.push((n.clone(), None));
+                        self.known.len() - 1
+                    }
+                    None => {
+                        self.subject = None;
+                        return;
+                    }
+                };
+                if n.split_whitespace().count() > self.known[idx].0.split_whitespace().count() {
+                    self.known[idx].0 = n;
+                }
+                self.subject = Some(idx);
+                if self.gender.contains_key(&key) {
+                    self.recent.retain(|&k| k != idx);
+                    self.recent.push(idx);
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// The company that "the company" or "the firm" stands for: scanning
+    /// back from the last text, the first name in the nearest sentence that
+    /// is an organisation that spoke, a speaker never called "he" or "she"
+    /// and named without a role, or a name with a company suffix ("Inc.").
+    pub(super) fn last_company(&self, texts: &[&str]) -> Option<String> {
+        let mut cands: Vec<String> = self
+            .known_orgs
+            .iter()
+            .filter(|o| is_cap(o) && !self.mediums.contains(o))
+            .cloned()
+            .chain(
+                self.known
+                    .iter()
+                    .filter(|(n, r)| r.is_none() && !self.gender.contains_key(&key_of_name(n)))
+                    .map(|(n, _)| n.clone()),
+            )
+            .collect();
+        for t in texts {
+            cands.extend(company_names(t));
+        }
+        cands.retain(|c| !c.is_empty());
+        texts.iter().rev().find_map(|t| {
+            cands
+                .iter()
+                .filter_map(|c| {
+                    t.match_indices(c.as_str())
+                        .map(|(p, _)| p)
+                        .find(|&p| {
+                            let after = t[p + c.len()..].chars().next();
+                            let before = t[..p].chars().next_back();
+                            !after.is_some_and(char::is_alphanumeric)
+                                && !before.is_some_and(char::is_alphanumeric)
+                        })
+                        .map(|p| (p, std::cmp::Reverse(c.len()), c))
+                })
+                .min()
+                .map(|(_, _, c)| c.clone())
+        })
+    }
+
     /// Person `i` is now the last who spoke.
     fn spoke(&mut self, i: usize) {
         self.last_person = Some(i);
@@ -54,6 +223,15 @@ impl Discourse {
     /// Turn a raw speaker phrase into speaker, role, anonymity and key, resolving
     /// pronouns and short forms against the speakers named so far.
     pub(super) fn resolve(&mut self, a: &mut Attribution, phrase: &str) {
+        // Wire spacing around hyphens ("Hewlett - Packard") is not part of
+        // a name.
+        let joined;
+        let phrase = if phrase.contains(" - ") {
+            joined = phrase.replace(" - ", "-");
+            joined.as_str()
+        } else {
+            phrase
+        };
         let ws = words_of(phrase);
         let lw: Vec<String> = ws.iter().map(|w| lower(w)).collect();
         if ws.len() == 1 && PRONOUNS.contains(&lw[0].as_str()) {
@@ -108,6 +286,9 @@ impl Discourse {
             }
             if let Some(i) = person {
                 self.spoke(i);
+                if matches!(p, "he" | "she") {
+                    self.subject = Some(i);
+                }
             }
             return;
         }
@@ -128,9 +309,11 @@ impl Discourse {
         // A person's name: at least one capitalised non-role word and no
         // organisation words ("Department", "Ministry", "Agency").
         let is_org = match &name {
-            Some(n) => n
-                .split_whitespace()
-                .any(|w| ORGANISATIONS.contains(lower(w).trim_end_matches("'s"))),
+            Some(n) => {
+                n.split_whitespace()
+                    .any(|w| ORGANISATIONS.contains(lower(w).trim_end_matches("'s")))
+                    || n.split_whitespace().last().is_some_and(corporate_suffix)
+            }
             None => lw
                 .iter()
                 .any(|w| ORGANISATIONS.contains(w.trim_end_matches("'s"))),
@@ -259,15 +442,32 @@ impl Discourse {
             "daily",
             "publication",
             "tabloid",
+            "company",
+            "firm",
+            "corporation",
+            "carrier",
         ];
-        let generic_noun =
-            org.split_whitespace().count() == 1 && ORG_NOUNS.contains(&lower(org).as_str());
+        // "the company", "the telecommunications company": a common noun
+        // for an organisation, with at most two lower-case modifiers.
+        let ow: Vec<&str> = org.split_whitespace().collect();
+        let generic_noun = ow.len() <= 3
+            && ow.iter().all(|w| !is_cap(w))
+            && ow
+                .last()
+                .is_some_and(|w| ORG_NOUNS.contains(&lower(w).as_str()));
+        // A short form names a known organisation by its first or last words
+        // ("Kraft" → "Kraft Foods", "France Telecom" → "France Telecom SA");
+        // a multi-word name never matches by a shared suffix such as "SA".
+        let words_of_o = |o: &str| o.split_whitespace().map(lower).collect::<Vec<_>>();
+        let short: Vec<String> = words_of_o(org);
         let full = self
             .known_orgs
             .iter()
             .filter(|o| {
-                o.split_whitespace().last().map(lower) == Some(last.clone())
-                    || o.starts_with(&format!("{org} "))
+                let ow = words_of_o(o);
+                (short.len() == 1 && ow.last() == Some(&last))
+                    || (short.len() > 1 && ow.ends_with(&short))
+                    || ow.starts_with(&short)
                     || (acronym && initials(o) == org)
             })
             .max_by_key(|o| o.len())

@@ -91,6 +91,12 @@ pub(super) fn quote_spans(text: &str) -> Vec<(usize, usize)> {
             None if c == '\'' => {
                 i += 1;
             }
+            // A straight quote before a space that nothing closes is a
+            // stray closing mark (ECB+ spacing: `…body.' " After the
+            // confrontation, …`), not a quote running to the end.
+            None if c == '"' && chars.get(i + 1).is_none_or(|x| x.1.is_whitespace()) => {
+                i += 1;
+            }
             None => {
                 out.push((off, text.len()));
                 break;

@@ -1,33 +1,47 @@
 //! Word lists, one word a line in `data/words/*.txt` (sorted; `#` starts a
 //! comment line), compiled in with `include_str!`.
 
-/// A sorted list of lower-case words.
-pub(super) struct WordList(&'static str);
+/// A sorted list of lower-case words, split into lines once on first use.
+pub(super) struct WordList(&'static str, std::sync::OnceLock<Vec<&'static str>>);
 
 impl WordList {
-    /// The words, in file order.
-    pub fn words(&self) -> impl Iterator<Item = &'static str> {
-        self.0
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    const fn new(text: &'static str) -> WordList {
+        WordList(text, std::sync::OnceLock::new())
     }
 
-    /// Is `w` (lower case) in the list?
+    fn list(&self) -> &[&'static str] {
+        self.1.get_or_init(|| {
+            self.0
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        })
+    }
+
+    /// The words, in file order.
+    #[cfg(test)]
+    pub fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.list().iter().copied()
+    }
+
+    /// Is `w` (lower case) in the list? A binary search: the files are
+    /// sorted (tested below).
     pub fn contains(&self, w: &str) -> bool {
-        self.words().any(|x| x == w)
+        self.list().binary_search(&w).is_ok()
     }
 }
 
 /// Nouns that make a speaker anonymous when no name is given.
-pub(super) const ANONYMOUS: WordList = WordList(include_str!("../../data/words/anonymous.txt"));
+pub(super) static ANONYMOUS: WordList =
+    WordList::new(include_str!("../../data/words/anonymous.txt"));
 /// Words of titles and roles, not names.
-pub(super) const ROLES: WordList = WordList(include_str!("../../data/words/roles.txt"));
+pub(super) static ROLES: WordList = WordList::new(include_str!("../../data/words/roles.txt"));
 /// Words that make a speaker an organisation or a document.
-pub(super) const ORGANISATIONS: WordList =
-    WordList(include_str!("../../data/words/organisations.txt"));
+pub(super) static ORGANISATIONS: WordList =
+    WordList::new(include_str!("../../data/words/organisations.txt"));
 /// Nouns for an unnamed person ("a spokeswoman").
-pub(super) const PERSONS: WordList = WordList(include_str!("../../data/words/persons.txt"));
+pub(super) static PERSONS: WordList = WordList::new(include_str!("../../data/words/persons.txt"));
 
 #[cfg(test)]
 mod tests {
