@@ -969,3 +969,32 @@ fn default_labels_are_made_distinct() {
         ]
     );
 }
+
+/// A file of many reports pasted together is read in parts of
+/// `DISCOURSE_SPAN` sentences (attribution's look-ups across a report stay
+/// linear in the file's length); sentences past the first part are still
+/// attributed, to their own speakers.
+#[test]
+fn many_reports_pasted_into_one_file_are_attributed_past_the_first_part() {
+    use std::fmt::Write;
+    let mut text = String::new();
+    for i in 0..150 {
+        let _ = write!(
+            text,
+            "Officials at Firm{i} said on Monday that output rose {i} percent. \
+             \"We are pleased,\" said Dana Firm{i}. Analyst Kim Lee{i} told reporters the rise was expected. \
+             Shares rose. Police said nothing. Mr. Lee{i} said he agreed. They left. \
+             Output was up. Sales were down. Costs were flat.\n\n"
+        );
+    }
+    let sentences: Vec<&str> = text.split_inclusive(". ").collect();
+    assert!(sentences.len() > storydiff::attribution::DISCOURSE_SPAN);
+    let out = storydiff::attribution::attribute(&sentences);
+    assert_eq!(out.len(), sentences.len());
+    let last_quote = sentences
+        .iter()
+        .rposition(|s| s.contains("said Dana Firm149"))
+        .expect("the last report's quote");
+    assert!(last_quote > storydiff::attribution::DISCOURSE_SPAN);
+    assert_eq!(out[last_quote].speaker.as_deref(), Some("Dana Firm149"));
+}
