@@ -65,26 +65,41 @@ pub fn conflicts(docs: &[Document], members: &[(usize, Vec<usize>)]) -> Vec<Conf
 #[derive(Debug, Default)]
 struct Facts {
     quantities: Vec<Quantity>,
-    /// (month 1–12, day), as written.
-    dates: Vec<((u32, u32), String)>,
-    weekdays: Vec<String>,
+    /// (month 1–12, day), as written, and the event it dates.
+    dates: Vec<((u32, u32), String, Event)>,
+    /// Weekdays and the event each dates.
+    weekdays: Vec<(String, Event)>,
 }
+
+/// The event a date belongs to: the stem of the verb it modifies ("killed
+/// Wednesday" → "kill", "police said Wednesday" → "said"), None when no
+/// verb is near. Two dates are the same slot only for the same event: "was
+/// arrested Tuesday" and "police said Wednesday" are two events, not a
+/// conflict.
+type Event = Option<String>;
+
+/// How far (in tagged tokens) a date looks for its verb, first to the left
+/// ("died on Friday"), then to the right ("On Tuesday, police arrested").
+const EVENT_VERB_WINDOW: usize = 10;
 
 impl Facts {
     fn add(&mut self, text: &str) {
         let toks = tokens(text);
-        let used = self.add_dates(&toks);
+        let tagged = std::cell::OnceCell::new();
+        let event =
+            |word: &str| event_verb(text, tagged.get_or_init(|| crate::tag::tag(text)), word);
+        let used = self.add_dates(&toks, &event);
         self.quantities.extend(quantities(&toks, &used));
     }
 
     /// Month-day dates and weekdays; returns the token positions they use.
-    fn add_dates(&mut self, toks: &[String]) -> Vec<usize> {
+    fn add_dates(&mut self, toks: &[String], event: &dyn Fn(&str) -> Event) -> Vec<usize> {
         let mut used = Vec::new();
         for (i, t) in toks.iter().enumerate() {
             let f = t.to_lowercase();
             if let Some(w) = WEEKDAYS.iter().find(|w| **w == f) {
-                if !self.weekdays.iter().any(|x| x == w) {
-                    self.weekdays.push((*w).to_string());
+                if !self.weekdays.iter().any(|x| x.0 == *w) {
+                    self.weekdays.push(((*w).to_string(), event(t)));
                 }
                 continue;
             }
@@ -108,12 +123,33 @@ impl Facts {
                 used.push(at);
                 let shown = format!("{} {d}", MONTHS[m as usize - 1].0);
                 if !self.dates.iter().any(|x| x.0 == (m, d)) {
-                    self.dates.push(((m, d), shown));
+                    self.dates.push(((m, d), shown, event(t)));
                 }
             }
         }
         used
     }
+}
+
+/// The stem of the verb nearest to the first occurrence of `word` in the
+/// tagged sentence: to its left within the clause, else to its right.
+fn event_verb(text: &str, tagged: &[crate::tag::Token], word: &str) -> Event {
+    let at = tagged.iter().position(|t| &text[t.start..t.end] == word)?;
+    let verb = |k: usize| {
+        let t = &tagged[k];
+        (t.tag == crate::tag::Upos::Verb).then(|| text::stem(&text::fold(&text[t.start..t.end])))
+    };
+    let ends_clause =
+        |k: usize| matches!(&text[tagged[k].start..tagged[k].end], "." | ";" | "!" | "?");
+    let left = (at.saturating_sub(EVENT_VERB_WINDOW)..at)
+        .rev()
+        .take_while(|&k| !ends_clause(k))
+        .find_map(verb);
+    left.or_else(|| {
+        (at + 1..tagged.len().min(at + 1 + EVENT_VERB_WINDOW))
+            .take_while(|&k| !ends_clause(k))
+            .find_map(verb)
+    })
 }
 
 const WEEKDAYS: [&str; 7] = [
@@ -855,45 +891,64 @@ fn slot_conflict(
     }
 }
 
-/// The same event on another day: each member names exactly one month-day
-/// (of the same month) or exactly one weekday, and they differ. More than
-/// one date in a member may be two events, so it is not compared.
+/// The same event on another day: members that date one event (the same
+/// verb, see [`Event`]) by exactly one month-day (of the same month) or
+/// exactly one weekday, and differ. More than one date for one event in a
+/// member may be two events, so it is not compared; dates of two different
+/// events ("arrested Tuesday", "police said Wednesday") are never compared.
 fn date_conflicts(facts: &[&Facts], label: &dyn Fn(usize) -> String, out: &mut Vec<Conflict>) {
-    use std::collections::{HashMap, HashSet};
-    // A member conflicts when another member names one other day of the
-    // same month: one table of the days named per month, built once, so
-    // the cost is linear in the members.
-    let one_date: Vec<Option<&((u32, u32), String)>> = facts
-        .iter()
-        .map(|f| (f.dates.len() == 1).then(|| &f.dates[0]))
-        .collect();
-    let mut days: HashMap<u32, HashSet<u32>> = HashMap::new();
-    for ((m, d), _) in one_date.iter().flatten() {
-        days.entry(*m).or_default().insert(*d);
+    use std::collections::{BTreeMap, HashSet};
+    // Per event, a table of the values named by the members that date it
+    // once: built once, so the cost is linear in the members.
+    // (event, month) → (member, day, shown).
+    let mut dated: BTreeMap<(&Event, u32), Vec<(usize, u32, &String)>> = BTreeMap::new();
+    for (k, f) in facts.iter().enumerate() {
+        for ((m, d), shown, e) in &f.dates {
+            let once = f.dates.iter().filter(|x| x.2 == *e).count() == 1;
+            if once {
+                dated.entry((e, *m)).or_default().push((k, *d, shown));
+            }
+        }
     }
     let mut flagged: Vec<Vec<String>> = vec![Vec::new(); facts.len()];
     let mut any = false;
-    for (k, date) in one_date.iter().enumerate() {
-        if let Some(((m, _), shown)) = date
-            && days.get(m).is_some_and(|d| d.len() > 1)
-        {
+    for named in dated.values() {
+        let days: HashSet<u32> = named.iter().map(|x| x.1).collect();
+        if days.len() > 1 {
             any = true;
-            flagged[k].push(shown.clone());
+            for (k, _, shown) in named {
+                if !flagged[*k].contains(*shown) {
+                    flagged[*k].push((*shown).clone());
+                }
+            }
         }
     }
     if any {
         out.push(slot_conflict("date", "date", flagged, label));
     }
-    let one_day: Vec<Option<&String>> = facts
-        .iter()
-        .map(|f| (f.weekdays.len() == 1).then(|| &f.weekdays[0]))
-        .collect();
-    let weekdays: HashSet<&String> = one_day.iter().flatten().copied().collect();
-    if weekdays.len() > 1 {
-        let flagged = one_day
-            .iter()
-            .map(|d| d.map(|v| vec![capitalise(v)]).unwrap_or_default())
-            .collect();
+    let mut dated: BTreeMap<&Event, Vec<(usize, &String)>> = BTreeMap::new();
+    for (k, f) in facts.iter().enumerate() {
+        for (w, e) in &f.weekdays {
+            if f.weekdays.iter().filter(|x| x.1 == *e).count() == 1 {
+                dated.entry(e).or_default().push((k, w));
+            }
+        }
+    }
+    let mut flagged: Vec<Vec<String>> = vec![Vec::new(); facts.len()];
+    let mut any = false;
+    for named in dated.values() {
+        let days: HashSet<&String> = named.iter().map(|x| x.1).collect();
+        if days.len() > 1 {
+            any = true;
+            for (k, w) in named {
+                let w = capitalise(w);
+                if !flagged[*k].contains(&w) {
+                    flagged[*k].push(w);
+                }
+            }
+        }
+    }
+    if any {
         out.push(slot_conflict("date", "day", flagged, label));
     }
 }
@@ -1041,7 +1096,7 @@ mod tests {
     fn q(text: &str) -> Vec<(f64, &'static str, String)> {
         let toks = tokens(text);
         let mut f = Facts::default();
-        let used = f.add_dates(&toks);
+        let used = f.add_dates(&toks, &|_| None);
         quantities(&toks, &used)
             .into_iter()
             .map(|q| (q.value, q.unit, q.noun))
@@ -1131,10 +1186,12 @@ mod tests {
     fn december_17_is_a_day() {
         let mut f = Facts::default();
         f.add("The vote was held on December 17, 2025, officials said.");
-        assert_eq!(f.dates, vec![((12, 17), "December 17".to_string())]);
+        let dates: Vec<_> = f.dates.iter().map(|d| (d.0, d.1.as_str())).collect();
+        assert_eq!(dates, vec![((12, 17), "December 17")]);
         let mut f = Facts::default();
         f.add("It happened on 15 Dec. in Moscow.");
-        assert_eq!(f.dates, vec![((12, 15), "December 15".to_string())]);
+        let dates: Vec<_> = f.dates.iter().map(|d| (d.0, d.1.as_str())).collect();
+        assert_eq!(dates, vec![((12, 15), "December 15")]);
     }
 }
 
@@ -1198,5 +1255,37 @@ mod scale_tests {
         assert_eq!(found[0].slot, "date: December 17 vs December 18");
         let values: Vec<usize> = found[0].values.iter().map(|v| v.values.len()).collect();
         assert_eq!(values, vec![1, 1, 1, 0]);
+    }
+
+    /// A day is compared only with a day of the same event (its verb):
+    /// "arrested Tuesday" vs "police said Wednesday" and "discovered
+    /// Tuesday" vs "died Saturday" are two events (ECB+ showed six such
+    /// false conflicts), "died on Friday" vs "died Thursday" is one.
+    #[test]
+    fn days_of_two_events_are_not_a_conflict_but_one_event_on_two_days_is() {
+        let (docs, members) = group(&[
+            "A suspected crime boss arrested Tuesday in a dawn raid was found hanged in his cell.",
+            "The suspected crime boss hanged himself in his cell hours after his arrest, police said Wednesday.",
+        ]);
+        assert!(conflicts(&docs, &members).is_empty());
+        let (docs, members) = group(&[
+            "His body was discovered Tuesday by a maid at the hotel.",
+            "His body was found by a maid at the hotel, and the coroner said he died Saturday.",
+        ]);
+        assert!(conflicts(&docs, &members).is_empty());
+        let (docs, members) = group(&[
+            "The former informant died on Friday at his home. He was 95.",
+            "The former informant died Thursday at his home, his family said.",
+        ]);
+        let found = conflicts(&docs, &members);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].slot, "day: Friday vs Thursday");
+        let (docs, members) = group(&[
+            "The vote was held on December 17 after a long debate.",
+            "Officials said on Monday that the vote was held on December 15.",
+        ]);
+        let found = conflicts(&docs, &members);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].slot, "date: December 17 vs December 15");
     }
 }
