@@ -806,12 +806,21 @@ fn number_conflicts(facts: &[&Facts], label: &dyn Fn(usize) -> String, out: &mut
         if is_duration(noun) {
             continue;
         }
+        // A member stating two different values of one slot states two
+        // quantities, often a part and a whole ("178 of 369 punches", "three
+        // of his four touchdowns"): which one the other member's value
+        // counts is unknown, so that member is not compared.
+        let per: Vec<&(usize, Vec<&Quantity>)> = slot
+            .per
+            .iter()
+            .filter(|(_, qs)| qs.iter().all(|q| agree(q, qs[0])))
+            .collect();
         // Members with the same values share one value set.
         let mut set_of: std::collections::HashMap<Vec<(u64, u64, bool)>, usize> =
             std::collections::HashMap::new();
         let mut sets: Vec<&[&Quantity]> = Vec::new();
-        let mut member_set: Vec<usize> = Vec::with_capacity(slot.per.len());
-        for (_, qs) in &slot.per {
+        let mut member_set: Vec<usize> = Vec::with_capacity(per.len());
+        for (_, qs) in &per {
             let key: Vec<_> = qs.iter().map(|q| value_key(q)).collect();
             let s = *set_of.entry(key).or_insert_with(|| {
                 sets.push(qs);
@@ -838,7 +847,7 @@ fn number_conflicts(facts: &[&Facts], label: &dyn Fn(usize) -> String, out: &mut
             continue;
         }
         let mut flagged: Vec<Vec<String>> = vec![Vec::new(); facts.len()];
-        for ((m, qs), s) in slot.per.iter().zip(&member_set) {
+        for ((m, qs), s) in per.iter().map(|p| (&p.0, &p.1)).zip(&member_set) {
             if !set_flagged[*s] {
                 continue;
             }
@@ -1287,5 +1296,29 @@ mod scale_tests {
         let found = conflicts(&docs, &members);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].slot, "date: December 17 vs December 15");
+    }
+
+    /// A member stating a part and a whole of one slot ("178 of 369
+    /// punches") is not compared with a member stating one of them (ECB+
+    /// showed two such false conflicts); one value on each side still is.
+    #[test]
+    fn a_part_and_a_whole_in_one_member_are_not_a_conflict() {
+        let (docs, members) = group(&[
+            "The champion landed 178 punches to just 30 for his rival.",
+            "The champion landed 178 of 369 punches thrown while his rival connected on 30 of 207 punches.",
+        ]);
+        assert!(conflicts(&docs, &members).is_empty());
+        let (docs, members) = group(&[
+            "He scored three of his four touchdowns in that stretch.",
+            "He scored six touchdowns in that stretch.",
+        ]);
+        assert!(conflicts(&docs, &members).is_empty());
+        let (docs, members) = group(&[
+            "He scored four touchdowns in that stretch.",
+            "He scored six touchdowns in that stretch.",
+        ]);
+        let found = conflicts(&docs, &members);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].slot, "touchdowns: four vs six");
     }
 }
