@@ -76,6 +76,18 @@ fn main() {
                     .and_then(|x| x.parse().ok())
                     .unwrap_or(tuning.missing_words)
             }
+            "--similar" => {
+                tuning.similar = args
+                    .next()
+                    .and_then(|x| x.parse().ok())
+                    .unwrap_or(tuning.similar)
+            }
+            "--related" => {
+                tuning.related = args
+                    .next()
+                    .and_then(|x| x.parse().ok())
+                    .unwrap_or(tuning.related)
+            }
             "--cite" => {
                 tuning.cite = args
                     .next()

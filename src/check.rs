@@ -305,6 +305,13 @@ pub struct Tuning {
     /// Fewest content words of a supported claim that no cited sentence
     /// has for the claim to be only partly supported.
     pub missing_words: usize,
+    /// Lowest score of a related edge (a partial overlap the aligner found)
+    /// from a claim's group to a group with source members for the claim to
+    /// be partly supported by them; above 1, never.
+    pub related: f64,
+    /// Lowest sentence-vector cosine ([`crate::embed`]) between such a
+    /// claim and the related source member.
+    pub similar: f64,
 }
 
 impl Default for Tuning {
@@ -313,12 +320,20 @@ impl Default for Tuning {
             partial: PARTIAL_SUPPORT,
             cite: CITE,
             missing_words: MISSING_WORDS,
+            similar: SIMILAR,
+            related: RELATED,
         }
     }
 }
 
 /// See [`Tuning::missing_words`].
 pub const MISSING_WORDS: usize = 4;
+
+/// See [`Tuning::related`].
+pub const RELATED: f64 = 0.0;
+
+/// See [`Tuning::similar`].
+pub const SIMILAR: f64 = 0.72;
 
 /// See [`Tuning::cite`].
 pub const CITE: f64 = 0.3;
@@ -365,11 +380,14 @@ pub fn check_with(
         let Some(dm) = g.members.iter().find(|m| m.0 == 0) else {
             continue;
         };
-        if dm
-            .1
-            .iter()
-            .all(|&s| docs[0].sentences[s].clean.trim().is_empty())
-        {
+        // Blank runs and runs of punctuation alone (a closing quote mark
+        // cut off as its own sentence) state nothing: not claims.
+        if dm.1.iter().all(|&s| {
+            !docs[0].sentences[s]
+                .clean
+                .chars()
+                .any(char::is_alphanumeric)
+        }) {
             continue;
         }
         let members: Vec<&(usize, Vec<usize>)> = g.members.iter().filter(|m| m.0 != 0).collect();
@@ -395,7 +413,32 @@ pub fn check_with(
                 .iter()
                 .map(|m| (score(&dm.1, m.0, &m.1), m.0, m.1[0]))
                 .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
-            let best = weakest_link.or_else(|| {
+            // A group the aligner relates to the claim's group (a merge, a
+            // split, a partial overlap) carries part of it when its source
+            // sentences also mean much the same: their sentence vectors are
+            // close to the claim's (shared words alone relate claims that
+            // only share a topic).
+            let related = || {
+                let v = crate::embed::vectors()?;
+                let claim = v.embed(&docs[0].text_of(&dm.1));
+                g.related
+                    .iter()
+                    .filter(|r| r.score >= tuning.related)
+                    .flat_map(|r| {
+                        alignment.groups[r.group]
+                            .members
+                            .iter()
+                            .filter(|m| m.0 != 0)
+                            .map(move |m| (r.score, m))
+                    })
+                    .filter(|(_, m)| {
+                        let near = crate::embed::dot(&claim, &v.embed(&docs[m.0].text_of(&m.1)));
+                        f64::from(near) >= tuning.similar
+                    })
+                    .map(|(sc, m)| (sc, m.0, m.1[0]))
+                    .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
+            };
+            let best = weakest_link.or_else(related).or_else(|| {
                 scores
                     .keys()
                     .filter(|(a, _)| dm.1.contains(a))
