@@ -6,8 +6,10 @@
 //! it. A finding is reported only when **no** supporting source agrees with
 //! the draft on that point: if one source says "claimed" and another "said",
 //! a draft that says "said" has not drifted. A claim in no group is
-//! "partly supported" when a source sentence carries part of it (the
-//! missing words are given), and "unsupported" only when none does.
+//! "partly supported" when a source sentence carries part of it (a weak
+//! link, a related group whose sentence vectors are close to the claim's, or
+//! a good share of its words; the missing words are given), and
+//! "unsupported" only when none does.
 
 use crate::align;
 use crate::compare::{attribution_diffs, conflicts};
