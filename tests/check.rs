@@ -209,8 +209,13 @@ fn related_group_partly_supports_a_claim_when_sentence_vectors_agree() {
     let north = Source::from_text("north", read("north"));
     let coast = Source::from_text("coast", read("coast"));
     let verdict_of_north_2 = |t: &Tuning| {
-        let r =
-            check_with(&north, &[coast.clone()], &storydiff::Options::default(), t).expect("check");
+        let r = check_with(
+            &north,
+            std::slice::from_ref(&coast),
+            &storydiff::Options::default(),
+            t,
+        )
+        .expect("check");
         let c = r
             .claims
             .into_iter()

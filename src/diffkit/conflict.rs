@@ -910,7 +910,8 @@ fn date_conflicts(facts: &[&Facts], label: &dyn Fn(usize) -> String, out: &mut V
     // Per event, a table of the values named by the members that date it
     // once: built once, so the cost is linear in the members.
     // (event, month) → (member, day, shown).
-    let mut dated: BTreeMap<(&Event, u32), Vec<(usize, u32, &String)>> = BTreeMap::new();
+    type Named<'a> = Vec<(usize, u32, &'a String)>;
+    let mut dated: BTreeMap<(&Event, u32), Named> = BTreeMap::new();
     for (k, f) in facts.iter().enumerate() {
         for ((m, d), shown, e) in &f.dates {
             let once = f.dates.iter().filter(|x| x.2 == *e).count() == 1;
