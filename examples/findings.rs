@@ -577,6 +577,12 @@ fn label_free(path: &PathBuf, verbose: bool, exclude: &BTreeSet<String>) {
                     .ok()
                     .and_then(|v| v.as_str().map(String::from))
                     .unwrap_or_default();
+                if verbose {
+                    println!("  attribution {id} [{k}] {}", d.values.join(" | "));
+                    for m in g.members.iter().filter(|m| d.members.contains(&m.source)) {
+                        println!("      {}: {}", m.source, m.text);
+                    }
+                }
                 *by_kind.entry(k).or_default() += 1;
             }
         }
