@@ -309,10 +309,11 @@ pub struct Tuning {
     pub missing_words: usize,
     /// Lowest score of a related edge (a partial overlap the aligner found)
     /// from a claim's group to a group with source members for the claim to
-    /// be partly supported by them; above 1, never.
+    /// be partly supported by them on the edge alone; above 1, never.
     pub related: f64,
-    /// Lowest sentence-vector cosine ([`crate::embed`]) between such a
-    /// claim and the related source member.
+    /// Lowest sentence-vector cosine ([`crate::embed`]) between a claim and
+    /// the source member of a related group, over a weaker edge, for the
+    /// claim to be partly supported by it; above 1, never.
     pub similar: f64,
 }
 
@@ -332,7 +333,7 @@ impl Default for Tuning {
 pub const MISSING_WORDS: usize = 4;
 
 /// See [`Tuning::related`].
-pub const RELATED: f64 = 0.0;
+pub const RELATED: f64 = 0.38;
 
 /// See [`Tuning::similar`].
 pub const SIMILAR: f64 = 0.72;
@@ -425,7 +426,6 @@ pub fn check_with(
                 let claim = v.embed(&docs[0].text_of(&dm.1));
                 g.related
                     .iter()
-                    .filter(|r| r.score >= tuning.related)
                     .flat_map(|r| {
                         alignment.groups[r.group]
                             .members
@@ -433,9 +433,12 @@ pub fn check_with(
                             .filter(|m| m.0 != 0)
                             .map(move |m| (r.score, m))
                     })
-                    .filter(|(_, m)| {
-                        let near = crate::embed::dot(&claim, &v.embed(&docs[m.0].text_of(&m.1)));
-                        f64::from(near) >= tuning.similar
+                    .filter(|(score, m)| {
+                        *score >= tuning.related || {
+                            let near =
+                                crate::embed::dot(&claim, &v.embed(&docs[m.0].text_of(&m.1)));
+                            f64::from(near) >= tuning.similar
+                        }
                     })
                     .map(|(sc, m)| (sc, m.0, m.1[0]))
                     .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
