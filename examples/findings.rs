@@ -4,8 +4,15 @@
 //!
 //! ```text
 //! cargo run --release --example findings -- --labels eval/ecb-links-dev.json [--texts DIR | --texts ../shared/data/ecbplus/clusters.jsonl]
-//! cargo run --release --example findings -- --ecb ../shared/data/ecbplus/clusters.jsonl
+//! cargo run --release --example findings -- --ecb ../shared/data/ecbplus/clusters.jsonl [--exclude 19ecb,18ecb,…] [-v]
 //! ```
+//!
+//! `--exclude` names ECB+ clusters (the held-out test stories) whose
+//! label-free findings are counted in the "all clusters" line only and never
+//! printed; `-v` lists the other clusters' conflicts and attribution
+//! differences with their members. `--partial`, `--cite`, `--missing`,
+//! `--related` and `--similar` set `check`'s thresholds (see
+//! `storydiff::check::Tuning`) for tuning on the dev labels.
 //!
 //! Labels follow `LABELING.md` (§1 links with `attribution_differs`, §4
 //! conflicts): `{"stories": [{"id", "docs", "links": [{"a": [doc, start],
