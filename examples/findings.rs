@@ -4,8 +4,15 @@
 //!
 //! ```text
 //! cargo run --release --example findings -- --labels eval/ecb-links-dev.json [--texts DIR | --texts ../shared/data/ecbplus/clusters.jsonl]
-//! cargo run --release --example findings -- --ecb ../shared/data/ecbplus/clusters.jsonl
+//! cargo run --release --example findings -- --ecb ../shared/data/ecbplus/clusters.jsonl [--exclude 19ecb,18ecb,…] [-v]
 //! ```
+//!
+//! `--exclude` names ECB+ clusters (the held-out test stories) whose
+//! label-free findings are counted in the "all clusters" line only and never
+//! printed; `-v` lists the other clusters' conflicts and attribution
+//! differences with their members. `--partial`, `--cite`, `--missing`,
+//! `--related` and `--similar` set `check`'s thresholds (see
+//! `storydiff::check::Tuning`) for tuning on the dev labels.
 //!
 //! Labels follow `LABELING.md` (§1 links with `attribution_differs`, §4
 //! conflicts): `{"stories": [{"id", "docs", "links": [{"a": [doc, start],
@@ -46,6 +53,9 @@ fn main() {
     let mut texts = PathBuf::from("../shared/data/ecbplus/clusters.jsonl");
     let mut ecb: Option<PathBuf> = None;
     let mut verbose = false;
+    // Clusters (ECB+ subtopics) whose findings are never printed and whose
+    // counts are given apart: the held-out test stories.
+    let mut exclude: BTreeSet<String> = BTreeSet::new();
     let mut tuning = storydiff::check::Tuning::default();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -54,6 +64,13 @@ fn main() {
             "--texts" => texts = args.next().map(PathBuf::from).unwrap_or(texts),
             "--ecb" => ecb = args.next().map(PathBuf::from),
             "-v" | "--verbose" => verbose = true,
+            "--exclude" => exclude.extend(
+                args.next()
+                    .unwrap_or_default()
+                    .split(',')
+                    .filter(|x| !x.is_empty())
+                    .map(String::from),
+            ),
             "--partial" => {
                 tuning.partial = args
                     .next()
@@ -65,6 +82,18 @@ fn main() {
                     .next()
                     .and_then(|x| x.parse().ok())
                     .unwrap_or(tuning.missing_words)
+            }
+            "--similar" => {
+                tuning.similar = args
+                    .next()
+                    .and_then(|x| x.parse().ok())
+                    .unwrap_or(tuning.similar)
+            }
+            "--related" => {
+                tuning.related = args
+                    .next()
+                    .and_then(|x| x.parse().ok())
+                    .unwrap_or(tuning.related)
             }
             "--cite" => {
                 tuning.cite = args
@@ -82,7 +111,7 @@ fn main() {
         labelled(&l, &texts, verbose, &tuning);
     }
     if let Some(e) = ecb {
-        label_free(&e, verbose);
+        label_free(&e, verbose, &exclude);
     }
 }
 
@@ -495,19 +524,23 @@ fn labelled(
 
 /// Findings per 100 aligned member pairs over every ECB+ cluster (first 3
 /// reports of each): no labels, but on these stories almost every finding
-/// a tool makes is false, so the count bounds the false ones.
-fn label_free(path: &PathBuf, verbose: bool) {
+/// a tool makes is false, so the count bounds the false ones. Clusters in
+/// `exclude` are counted in the first line only and never listed.
+fn label_free(path: &PathBuf, verbose: bool, exclude: &BTreeSet<String>) {
     let Ok(raw) = std::fs::read_to_string(path) else {
         eprintln!("findings: {}: cannot read", path.display());
         std::process::exit(2);
     };
     let opts = Options::default();
-    let (mut pairs, mut conflicts, mut attr) = (0usize, 0usize, 0usize);
+    // [all clusters, clusters not excluded]
+    let (mut pairs, mut conflicts, mut attr) = ([0usize; 2], [0usize; 2], [0usize; 2]);
     let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
     for line in raw.lines() {
         let Ok(c) = serde_json::from_str::<serde_json::Value>(line) else {
             continue;
         };
+        let id = c["subtopic"].as_str().unwrap_or_default();
+        let kept = !exclude.contains(id);
         let sources: Vec<Source> = c["docs"]
             .as_array()
             .into_iter()
@@ -518,33 +551,60 @@ fn label_free(path: &PathBuf, verbose: bool) {
         let Ok(r) = storydiff::compare(&sources, &opts) else {
             continue;
         };
+        let ks: &[usize] = if kept { &[0, 1] } else { &[0] };
         for g in &r.groups {
             let n = g.members.len();
-            pairs += n * (n - 1) / 2;
+            for &k in ks {
+                pairs[k] += n * (n - 1) / 2;
+            }
             for c in &g.conflicts {
-                let k = c.values.iter().filter(|v| !v.values.is_empty()).count();
-                conflicts += k * k.saturating_sub(1) / 2;
+                let v = c.values.iter().filter(|v| !v.values.is_empty()).count();
+                for &k in ks {
+                    conflicts[k] += v * v.saturating_sub(1) / 2;
+                }
+                if !kept {
+                    continue;
+                }
                 *by_kind.entry(format!("conflict {}", c.kind)).or_default() += 1;
                 if verbose {
-                    println!("  conflict [{}] {}", c.kind, c.slot);
+                    println!("  conflict {id} [{}] {}", c.kind, c.slot);
+                    for m in &g.members {
+                        println!("      {}: {}", m.source, m.text);
+                    }
                 }
             }
             for d in &g.attribution_diffs {
-                attr += 1;
+                for &k in ks {
+                    attr[k] += 1;
+                }
+                if !kept {
+                    continue;
+                }
                 let k = serde_json::to_value(d.kind)
                     .ok()
                     .and_then(|v| v.as_str().map(String::from))
                     .unwrap_or_default();
+                if verbose {
+                    println!("  attribution {id} [{k}] {}", d.values.join(" | "));
+                    for m in g.members.iter().filter(|m| d.members.contains(&m.source)) {
+                        println!("      {}: {}", m.source, m.text);
+                    }
+                }
                 *by_kind.entry(k).or_default() += 1;
             }
         }
     }
-    let per100 = |x: usize| 100.0 * x as f64 / pairs.max(1) as f64;
-    println!(
-        "ecb+ label-free: {pairs} aligned member pairs; conflicts {conflicts} ({:.1} per 100 pairs); attribution differences {attr} ({:.1} per 100 pairs)",
-        per100(conflicts),
-        per100(attr)
-    );
+    for (k, name) in [(0, "all clusters"), (1, "without --exclude")] {
+        let per100 = |x: usize| 100.0 * x as f64 / pairs[k].max(1) as f64;
+        println!(
+            "ecb+ label-free, {name}: {} aligned member pairs; conflicts {} ({:.1} per 100 pairs); attribution differences {} ({:.1} per 100 pairs)",
+            pairs[k],
+            conflicts[k],
+            per100(conflicts[k]),
+            attr[k],
+            per100(attr[k])
+        );
+    }
     for (k, v) in by_kind {
         println!("  {k}: {v}");
     }

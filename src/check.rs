@@ -6,8 +6,10 @@
 //! it. A finding is reported only when **no** supporting source agrees with
 //! the draft on that point: if one source says "claimed" and another "said",
 //! a draft that says "said" has not drifted. A claim in no group is
-//! "partly supported" when a source sentence carries part of it (the
-//! missing words are given), and "unsupported" only when none does.
+//! "partly supported" when a source sentence carries part of it (a weak
+//! link, a related group whose sentence vectors are close to the claim's, or
+//! a good share of its words; the missing words are given), and
+//! "unsupported" only when none does.
 
 use crate::align;
 use crate::compare::{attribution_diffs, conflicts};
@@ -305,6 +307,14 @@ pub struct Tuning {
     /// Fewest content words of a supported claim that no cited sentence
     /// has for the claim to be only partly supported.
     pub missing_words: usize,
+    /// Lowest score of a related edge (a partial overlap the aligner found)
+    /// from a claim's group to a group with source members for the claim to
+    /// be partly supported by them on the edge alone; above 1, never.
+    pub related: f64,
+    /// Lowest sentence-vector cosine ([`crate::embed`]) between a claim and
+    /// the source member of a related group, over a weaker edge, for the
+    /// claim to be partly supported by it; above 1, never.
+    pub similar: f64,
 }
 
 impl Default for Tuning {
@@ -313,12 +323,20 @@ impl Default for Tuning {
             partial: PARTIAL_SUPPORT,
             cite: CITE,
             missing_words: MISSING_WORDS,
+            similar: SIMILAR,
+            related: RELATED,
         }
     }
 }
 
 /// See [`Tuning::missing_words`].
 pub const MISSING_WORDS: usize = 4;
+
+/// See [`Tuning::related`].
+pub const RELATED: f64 = 0.38;
+
+/// See [`Tuning::similar`].
+pub const SIMILAR: f64 = 0.72;
 
 /// See [`Tuning::cite`].
 pub const CITE: f64 = 0.3;
@@ -365,11 +383,14 @@ pub fn check_with(
         let Some(dm) = g.members.iter().find(|m| m.0 == 0) else {
             continue;
         };
-        if dm
-            .1
-            .iter()
-            .all(|&s| docs[0].sentences[s].clean.trim().is_empty())
-        {
+        // Blank runs and runs of punctuation alone (a closing quote mark
+        // cut off as its own sentence) state nothing: not claims.
+        if dm.1.iter().all(|&s| {
+            !docs[0].sentences[s]
+                .clean
+                .chars()
+                .any(char::is_alphanumeric)
+        }) {
             continue;
         }
         let members: Vec<&(usize, Vec<usize>)> = g.members.iter().filter(|m| m.0 != 0).collect();
@@ -395,7 +416,34 @@ pub fn check_with(
                 .iter()
                 .map(|m| (score(&dm.1, m.0, &m.1), m.0, m.1[0]))
                 .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
-            let best = weakest_link.or_else(|| {
+            // A group the aligner relates to the claim's group (a merge, a
+            // split, a partial overlap) carries part of it when its source
+            // sentences also mean much the same: their sentence vectors are
+            // close to the claim's (shared words alone relate claims that
+            // only share a topic).
+            let related = || {
+                let v = crate::embed::vectors()?;
+                let claim = v.embed(&docs[0].text_of(&dm.1));
+                g.related
+                    .iter()
+                    .flat_map(|r| {
+                        alignment.groups[r.group]
+                            .members
+                            .iter()
+                            .filter(|m| m.0 != 0)
+                            .map(move |m| (r.score, m))
+                    })
+                    .filter(|(score, m)| {
+                        *score >= tuning.related || {
+                            let near =
+                                crate::embed::dot(&claim, &v.embed(&docs[m.0].text_of(&m.1)));
+                            f64::from(near) >= tuning.similar
+                        }
+                    })
+                    .map(|(sc, m)| (sc, m.0, m.1[0]))
+                    .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
+            };
+            let best = weakest_link.or_else(related).or_else(|| {
                 scores
                     .keys()
                     .filter(|(a, _)| dm.1.contains(a))

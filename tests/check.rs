@@ -195,3 +195,75 @@ fn check_needs_sources() {
         "storydiff: missing.txt: no such file\n"
     );
 }
+
+/// A claim in no group whose group the aligner relates to a source's
+/// (refinery-partial: north 2, the evacuation, inside coast 1) is partly
+/// supported by that source sentence when their sentence vectors are close
+/// enough, and unsupported when neither the vectors nor the edge's score
+/// are enough (issue 10).
+#[test]
+fn related_group_partly_supports_a_claim_when_sentence_vectors_agree() {
+    use storydiff::check::{Tuning, Verdict, check_with};
+    use storydiff::ingest::Source;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/refinery-partial/");
+    let read = |n: &str| std::fs::read_to_string(format!("{dir}{n}.txt")).expect("fixture");
+    let north = Source::from_text("north", read("north"));
+    let coast = Source::from_text("coast", read("coast"));
+    let verdict_of_north_2 = |t: &Tuning| {
+        let r = check_with(
+            &north,
+            std::slice::from_ref(&coast),
+            &storydiff::Options::default(),
+            t,
+        )
+        .expect("check");
+        let c = r
+            .claims
+            .into_iter()
+            .find(|c| c.sentences == vec![2])
+            .expect("north 2 is a claim");
+        let cited: Vec<(String, Vec<usize>)> = c
+            .support
+            .iter()
+            .map(|s| (s.source.clone(), s.sentences.clone()))
+            .collect();
+        (c.verdict, cited)
+    };
+    let near = Tuning {
+        similar: 0.0,
+        ..Tuning::default()
+    };
+    assert_eq!(
+        verdict_of_north_2(&near),
+        (
+            Verdict::PartlySupported,
+            vec![("coast".to_string(), vec![1])]
+        )
+    );
+    let far = Tuning {
+        similar: 1.01,
+        related: 1.01,
+        ..Tuning::default()
+    };
+    assert_eq!(verdict_of_north_2(&far), (Verdict::Unsupported, vec![]));
+}
+
+/// A closing quote mark left alone as a sentence states nothing: it is not
+/// a claim (ECB+ drafts had four such "unsupported" claims).
+#[test]
+fn punctuation_alone_is_not_a_claim() {
+    use storydiff::ingest::Source;
+    let draft = Source::from_text(
+        "draft",
+        "The bridge will reopen on Monday, officials said.\n\n”\n\nThe bridge closed in May after a crack was found.",
+    );
+    let source = Source::from_text(
+        "wire",
+        "Officials said the bridge will reopen on Monday.\n\nA crack closed the bridge in May.",
+    );
+    let r =
+        storydiff::check::check(&draft, &[source], &storydiff::Options::default()).expect("check");
+    let texts: Vec<&str> = r.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(r.claims.len(), 2, "{texts:?}");
+    assert!(texts.iter().all(|t| t.chars().any(char::is_alphanumeric)));
+}
