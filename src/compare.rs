@@ -14,78 +14,115 @@ use crate::report::*;
 pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
     let n = docs.len();
     let label = |d: usize| docs[d].label.clone();
-    let mut groups = Vec::with_capacity(alignment.groups.len());
     let mut unique_groups: Vec<Vec<usize>> = vec![Vec::new(); n];
     // with[i][j]: sentences of i sharing a group with j. Only kept when the
     // coverage matrix is shown (up to MAX_COVERAGE_SOURCES sources): it
     // costs the square of the sources and of a group's members.
     let shown = if n <= MAX_COVERAGE_SOURCES { n } else { 0 };
     let mut with = vec![vec![0usize; shown]; shown];
-    for (gid, g) in alignment.groups.iter().enumerate() {
-        let texts: Vec<String> = g
-            .members
-            .iter()
-            .map(|(d, ss)| docs[*d].text_of(ss))
-            .collect();
-        let reference = texts.first().cloned().unwrap_or_default();
-        let mut wording = Wording::Identical;
-        let mut members = Vec::with_capacity(g.members.len());
-        // Copies of one text (wire copy carried by many outlets) are
-        // compared with the reference once.
-        let mut compared: std::collections::HashMap<&str, (Wording, Vec<DiffSpan>)> =
-            std::collections::HashMap::new();
-        for (k, ((d, ss), t)) in g.members.iter().zip(&texts).enumerate() {
-            let diff = if k == 0 {
-                Vec::new()
-            } else {
-                // Wire datelines ("HALVARD (AP) —") say where and who
-                // filed, not what happened: they are left out of the
-                // comparison, and the member's own shows unmarked.
-                let (w, diff) = compared
-                    .entry(t.as_str())
-                    .or_insert_with(|| {
-                        let (ra, ta) = (
-                            crate::document::dateline_len(&reference),
-                            crate::document::dateline_len(t),
-                        );
-                        let w = wording_of(&reference[ra..], &t[ta..]);
-                        let mut diff = Vec::new();
-                        if ta > 0 {
-                            diff.push(DiffSpan {
-                                op: DiffOp::Equal,
-                                text: t[..ta].to_string(),
-                            });
-                        }
-                        diff.extend(word_diff(&reference[ra..], &t[ta..]));
-                        (w, diff)
-                    })
-                    .clone();
-                wording = wording.max(w);
-                diff
-            };
-            members.push(MemberReport {
-                source: label(*d),
-                sentences: ss.clone(),
-                text: t.clone(),
-                diff,
-                attribution: attribution_report(&docs[*d].sentences[member_attr(docs, *d, ss)]),
-            });
-        }
-        // A claim is unique to a source only when no related group carries
-        // part of it in another source.
-        let kind = if g.members.len() > 1 {
-            GroupKind::Shared
-        } else if g.related.iter().any(|r| {
-            alignment.groups[r.group]
+    // Groups are independent: their reports (word diffs, conflicts,
+    // attribution differences) are built on all cores, in order.
+    use rayon::prelude::*;
+    let groups: Vec<GroupReport> = alignment
+        .groups
+        .par_iter()
+        .enumerate()
+        .map(|(gid, g)| {
+            let texts: Vec<String> = g
                 .members
                 .iter()
-                .any(|m| m.0 != g.members[0].0)
-        }) {
-            GroupKind::Partial
-        } else {
+                .map(|(d, ss)| docs[*d].text_of(ss))
+                .collect();
+            let reference = texts.first().cloned().unwrap_or_default();
+            let mut wording = Wording::Identical;
+            let mut members = Vec::with_capacity(g.members.len());
+            // Copies of one text (wire copy carried by many outlets) are
+            // compared with the reference once.
+            let mut compared: std::collections::HashMap<&str, (Wording, Vec<DiffSpan>)> =
+                std::collections::HashMap::new();
+            for (k, ((d, ss), t)) in g.members.iter().zip(&texts).enumerate() {
+                let diff = if k == 0 {
+                    Vec::new()
+                } else {
+                    // Wire datelines ("HALVARD (AP) —") say where and who
+                    // filed, not what happened: they are left out of the
+                    // comparison, and the member's own shows unmarked.
+                    let (w, diff) = compared
+                        .entry(t.as_str())
+                        .or_insert_with(|| {
+                            let (ra, ta) = (
+                                crate::document::dateline_len(&reference),
+                                crate::document::dateline_len(t),
+                            );
+                            let w = wording_of(&reference[ra..], &t[ta..]);
+                            let mut diff = Vec::new();
+                            if ta > 0 {
+                                diff.push(DiffSpan {
+                                    op: DiffOp::Equal,
+                                    text: t[..ta].to_string(),
+                                });
+                            }
+                            diff.extend(word_diff(&reference[ra..], &t[ta..]));
+                            (w, diff)
+                        })
+                        .clone();
+                    wording = wording.max(w);
+                    diff
+                };
+                members.push(MemberReport {
+                    source: label(*d),
+                    sentences: ss.clone(),
+                    text: t.clone(),
+                    diff,
+                    attribution: attribution_report(&docs[*d].sentences[member_attr(docs, *d, ss)]),
+                });
+            }
+            // A claim is unique to a source only when no related group carries
+            // part of it in another source.
+            let kind = if g.members.len() > 1 {
+                GroupKind::Shared
+            } else if g.related.iter().any(|r| {
+                alignment.groups[r.group]
+                    .members
+                    .iter()
+                    .any(|m| m.0 != g.members[0].0)
+            }) {
+                GroupKind::Partial
+            } else {
+                GroupKind::Unique
+            };
+            let conflicts = conflicts(docs, &g.members);
+            let attribution_diffs = attribution_diffs_linked(docs, &g.members, &g.links);
+            let pairs: Vec<(&str, &str)> = texts
+                .iter()
+                .skip(1)
+                .map(|t| (reference.as_str(), t.as_str()))
+                .collect();
+            let significance = significance_of(
+                g.members.len() < n,
+                wording,
+                &pairs,
+                !attribution_diffs.is_empty(),
+                !conflicts.is_empty(),
+            );
+            GroupReport {
+                significance,
+                id: gid,
+                kind,
+                wording,
+                sources: g.members.iter().map(|(d, _)| label(*d)).collect(),
+                members,
+                links: g.links.iter().map(|l| link_report(docs, l)).collect(),
+                related: g.related.iter().map(related_report).collect(),
+                conflicts,
+                attribution_diffs,
+            }
+        })
+        .collect();
+    for (gid, g) in alignment.groups.iter().enumerate() {
+        if groups[gid].kind == GroupKind::Unique {
             unique_groups[g.members[0].0].push(gid);
-            GroupKind::Unique
-        };
+        }
         if shown > 0 {
             for (di, ssi) in &g.members {
                 for (dj, _) in &g.members {
@@ -93,32 +130,6 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
                 }
             }
         }
-        let conflicts = conflicts(docs, &g.members);
-        let attribution_diffs = attribution_diffs_linked(docs, &g.members, &g.links);
-        let pairs: Vec<(&str, &str)> = texts
-            .iter()
-            .skip(1)
-            .map(|t| (reference.as_str(), t.as_str()))
-            .collect();
-        let significance = significance_of(
-            g.members.len() < n,
-            wording,
-            &pairs,
-            !attribution_diffs.is_empty(),
-            !conflicts.is_empty(),
-        );
-        groups.push(GroupReport {
-            significance,
-            id: gid,
-            kind,
-            wording,
-            sources: g.members.iter().map(|(d, _)| label(*d)).collect(),
-            members,
-            links: g.links.iter().map(|l| link_report(docs, l)).collect(),
-            related: g.related.iter().map(related_report).collect(),
-            conflicts,
-            attribution_diffs,
-        });
     }
     let group_of_sentence: std::collections::HashMap<(usize, usize), usize> = alignment
         .groups
