@@ -5,7 +5,7 @@
 use crate::align::{Alignment, Link};
 use crate::diffkit::attribution::member_attr;
 pub use crate::diffkit::attribution::{attribution_diffs, attribution_diffs_linked};
-pub use crate::diffkit::conflict::conflicts;
+pub use crate::diffkit::conflict::{conflicts, related_conflicts};
 pub use crate::diffkit::{MAX_DIFF_TOKENS, fact_changed, significance_of, word_diff, wording_of};
 use crate::document::Document;
 use crate::report::*;
@@ -93,7 +93,16 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
                 }
             }
         }
-        let conflicts = conflicts(docs, &g.members);
+        let mut conflicts = conflicts(docs, &g.members);
+        // Each related edge once, from the group with the lower id.
+        for r in g.related.iter().filter(|r| r.group > gid) {
+            conflicts.extend(related_conflicts(
+                docs,
+                &g.members,
+                &alignment.groups[r.group].members,
+                r.group,
+            ));
+        }
         let attribution_diffs = attribution_diffs_linked(docs, &g.members, &g.links);
         let pairs: Vec<(&str, &str)> = texts
             .iter()
