@@ -5,7 +5,9 @@
 use crate::align::{Alignment, Link};
 use crate::diffkit::attribution::member_attr;
 pub use crate::diffkit::attribution::{attribution_diffs, attribution_diffs_linked};
-pub use crate::diffkit::conflict::{conflicts, related_conflicts};
+pub use crate::diffkit::conflict::{
+    GroupFacts, conflicts, conflicts_of, group_facts, related_conflicts,
+};
 pub use crate::diffkit::{MAX_DIFF_TOKENS, fact_changed, significance_of, word_diff, wording_of};
 use crate::document::Document;
 use crate::report::*;
@@ -21,6 +23,11 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
     // costs the square of the sources and of a group's members.
     let shown = if n <= MAX_COVERAGE_SOURCES { n } else { 0 };
     let mut with = vec![vec![0usize; shown]; shown];
+    // Each group's facts, read once for its conflicts and its related
+    // groups'.
+    let facts: Vec<std::cell::OnceCell<GroupFacts>> = (0..alignment.groups.len())
+        .map(|_| Default::default())
+        .collect();
     for (gid, g) in alignment.groups.iter().enumerate() {
         let texts: Vec<String> = g
             .members
@@ -93,13 +100,22 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
                 }
             }
         }
-        let mut conflicts = conflicts(docs, &g.members);
+        let read =
+            |k: usize| facts[k].get_or_init(|| group_facts(docs, &alignment.groups[k].members));
+        let mut conflicts = if g.members.len() > 1 {
+            conflicts_of(docs, &g.members, read(gid))
+        } else {
+            Vec::new()
+        };
         // Each related edge once, from the group with the lower id.
         for r in g.related.iter().filter(|r| r.group > gid) {
+            let other = &alignment.groups[r.group].members;
             conflicts.extend(related_conflicts(
                 docs,
                 &g.members,
-                &alignment.groups[r.group].members,
+                read(gid),
+                other,
+                read(r.group),
                 r.group,
             ));
         }

@@ -28,12 +28,23 @@ const HEDGE_TOLERANCE: f64 = 0.10;
 
 /// Numbers, dates and speakers that members state differently.
 pub fn conflicts(docs: &[Document], members: &[(usize, Vec<usize>)]) -> Vec<Conflict> {
+    if members.len() < 2 {
+        return Vec::new();
+    }
+    conflicts_of(docs, members, &group_facts(docs, members))
+}
+
+/// [`conflicts`] of a group whose facts are read (see [`group_facts`]).
+pub fn conflicts_of(
+    docs: &[Document],
+    members: &[(usize, Vec<usize>)],
+    read: &GroupFacts,
+) -> Vec<Conflict> {
     let mut out = Vec::new();
     if members.len() < 2 {
         return out;
     }
-    let (distinct, of_member) = read_facts(docs, members);
-    let facts: Vec<&Facts> = of_member.iter().map(|&i| &distinct[i]).collect();
+    let facts: Vec<&Facts> = read.of_member.iter().map(|&i| &read.distinct[i]).collect();
     let label = |i: usize| docs[members[i].0].label.clone();
     number_conflicts(&facts, &label, &mut out);
     date_conflicts(&facts, &label, &mut out);
@@ -66,6 +77,28 @@ fn read_facts(docs: &[Document], members: &[(usize, Vec<usize>)]) -> (Vec<Facts>
     (distinct, of_member)
 }
 
+/// The facts of a group's members, read once for its own conflicts and
+/// those with its related groups.
+pub struct GroupFacts {
+    distinct: Vec<Facts>,
+    of_member: Vec<usize>,
+    /// Some member states a quantity with a counted noun.
+    counted: bool,
+}
+
+/// Read the facts of a group's members.
+pub fn group_facts(docs: &[Document], members: &[(usize, Vec<usize>)]) -> GroupFacts {
+    let (distinct, of_member) = read_facts(docs, members);
+    let counted = distinct
+        .iter()
+        .any(|f| f.quantities.iter().any(|q| !q.noun.is_empty()));
+    GroupFacts {
+        distinct,
+        of_member,
+        counted,
+    }
+}
+
 /// Numbers a group's members state differently from the members of a
 /// related group (`other`, id `other_id`: a partial overlap, one side
 /// carries part of the other's claim, often a long sentence merging two
@@ -78,40 +111,69 @@ fn read_facts(docs: &[Document], members: &[(usize, Vec<usize>)]) -> (Vec<Facts>
 pub fn related_conflicts(
     docs: &[Document],
     members: &[(usize, Vec<usize>)],
+    numbers: &GroupFacts,
     other: &[(usize, Vec<usize>)],
+    other_numbers: &GroupFacts,
     other_id: usize,
 ) -> Vec<Conflict> {
     let mut out = Vec::new();
-    if members.is_empty() || other.is_empty() {
+    if !numbers.counted || !other_numbers.counted {
         return out;
     }
-    let all: Vec<(usize, Vec<usize>)> = members.iter().chain(other).cloned().collect();
-    let (distinct, of_member) = read_facts(docs, &all);
-    let facts: Vec<&Facts> = of_member.iter().map(|&i| &distinct[i]).collect();
+    let all: Vec<&(usize, Vec<usize>)> = members.iter().chain(other).collect();
+    let facts: Vec<&Facts> = numbers
+        .of_member
+        .iter()
+        .map(|&i| &numbers.distinct[i])
+        .chain(
+            other_numbers
+                .of_member
+                .iter()
+                .map(|&i| &other_numbers.distinct[i]),
+        )
+        .collect();
     let side = |m: usize| m >= members.len();
     let doc = |m: usize| all[m].0;
+    // The sentence stating a member's quantity, and the verb of the
+    // quantity's clause (tagged only when a pair of values is compared).
+    let text_of = |m: usize, q: &Quantity| -> &str {
+        let (d, ss) = &all[m];
+        let t = ss
+            .get(q.sentence)
+            .map_or("", |&s| docs[*d].sentences[s].clean.as_str());
+        &t[crate::document::dateline_len(t)..]
+    };
+    let tagged: std::cell::RefCell<std::collections::HashMap<&str, Vec<crate::tag::Token>>> =
+        Default::default();
+    let event_of = |m: usize, q: &Quantity| -> Event {
+        let text = text_of(m, q);
+        let mut tagged = tagged.borrow_mut();
+        let t = tagged.entry(text).or_insert_with(|| crate::tag::tag(text));
+        quantity_verb(text, t, &q.token)
+    };
     for slot in slot_tables(&facts) {
         let (unit, noun) = (slot.unit, slot.noun);
         if noun.is_empty() || is_duration(noun) {
             continue;
         }
         // Value sets per side, as inside a group (members stating a part
-        // and a whole are left out).
+        // and a whole are left out); members alike in values and in the
+        // sentences stating them share one.
         let mut sets: [Vec<(Vec<&Quantity>, Vec<usize>)>; 2] = [Vec::new(), Vec::new()];
+        type SetKey<'k> = Vec<((u64, u64, bool), &'k str)>;
+        let mut set_of: [std::collections::HashMap<SetKey, usize>; 2] = Default::default();
         for (m, qs) in &slot.per {
             if !qs.iter().all(|q| agree(q, qs[0])) {
                 continue;
             }
-            let s = &mut sets[usize::from(side(*m))];
-            let key: Vec<_> = qs.iter().map(|q| (value_key(q), &q.event)).collect();
-            match s.iter_mut().find(|(v, _)| {
-                v.iter()
-                    .map(|q| (value_key(q), &q.event))
-                    .collect::<Vec<_>>()
-                    == key
-            }) {
-                Some((_, ms)) => ms.push(*m),
-                None => s.push((qs.clone(), vec![*m])),
+            let k = usize::from(side(*m));
+            let key: SetKey = qs.iter().map(|q| (value_key(q), text_of(*m, q))).collect();
+            match set_of[k].get(&key) {
+                Some(&i) => sets[k][i].1.push(*m),
+                None => {
+                    set_of[k].insert(key, sets[k].len());
+                    sets[k].push((qs.clone(), vec![*m]));
+                }
             }
         }
         // A report stating one value of the slot in one group and another
@@ -136,8 +198,9 @@ pub fn related_conflicts(
                 // Across groups the two numbers must also be of one event
                 // (the same verb, or verbs of one meaning).
                 let comparable_pair = a.iter().any(|x| {
-                    b.iter()
-                        .any(|y| comparable(x, y) && same_event(&x.event, &y.event))
+                    b.iter().any(|y| {
+                        comparable(x, y) && same_event(&event_of(ma[0], x), &event_of(mb[0], y))
+                    })
                 });
                 if cross || !comparable_pair {
                     continue;
@@ -197,6 +260,8 @@ struct Facts {
     dates: Vec<((u32, u32), String, Event)>,
     /// Weekdays and the event each dates.
     weekdays: Vec<(String, Event)>,
+    /// Sentences read.
+    sentences: usize,
 }
 
 /// The event a date belongs to: the verb it modifies, folded ("killed
@@ -287,9 +352,10 @@ impl Facts {
         let used = self.add_dates(&toks, &event);
         let mut qs = quantities(&toks, &used);
         for q in &mut qs {
-            q.event = quantity_verb(text, tagged.get_or_init(|| crate::tag::tag(text)), &q.token);
+            q.sentence = self.sentences;
         }
         self.quantities.extend(qs);
+        self.sentences += 1;
     }
 
     /// Month-day dates and weekdays; returns the token positions they use.
@@ -496,9 +562,8 @@ struct Quantity {
     shown: String,
     /// The number's token ("200ft", "35,000", "three").
     token: String,
-    /// The verb of its clause ("fell", "injured"; see [`event_verb`]),
-    /// compared only across related groups.
-    event: Event,
+    /// Which of the member's sentences states it.
+    sentence: usize,
 }
 
 const NUMBER_WORDS: &[(&str, f64)] = &[
@@ -1006,7 +1071,7 @@ fn quantities(toks: &[String], used: &[usize]) -> Vec<Quantity> {
             noun_shown,
             shown,
             token: toks[i].clone(),
-            event: None,
+            sentence: 0,
         });
     }
     out
@@ -1670,7 +1735,8 @@ mod scale_tests {
         let (docs, _) = group(&texts);
         let ma: Vec<(usize, Vec<usize>)> = (0..a.len()).map(|d| (d, vec![0])).collect();
         let mb: Vec<(usize, Vec<usize>)> = (a.len()..texts.len()).map(|d| (d, vec![0])).collect();
-        related_conflicts(&docs, &ma, &mb, 7)
+        let (fa, fb) = (group_facts(&docs, &ma), group_facts(&docs, &mb));
+        related_conflicts(&docs, &ma, &fa, &mb, &fb, 7)
     }
 
     /// A number of a group is compared with the same slot of a related
@@ -1742,9 +1808,9 @@ mod scale_tests {
         .enumerate()
         .map(|(i, t)| Document::build(&Source::from_text(format!("r{i}"), *t)))
         .collect();
-        assert!(
-            related_conflicts(&docs, &[(0, vec![0])], &[(0, vec![1]), (1, vec![0])], 7).is_empty()
-        );
+        let (ma, mb) = (vec![(0, vec![0])], vec![(0, vec![1]), (1, vec![0])]);
+        let (fa, fb) = (group_facts(&docs, &ma), group_facts(&docs, &mb));
+        assert!(related_conflicts(&docs, &ma, &fa, &mb, &fb, 7).is_empty());
         let found = related(
             &["He scored two touchdowns this season."],
             &["He scored nine touchdowns this season."],
