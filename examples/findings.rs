@@ -272,16 +272,34 @@ fn labelled(
                     .flat_map(|m| m.sentences.iter().map(|&s| (src.to_string(), s)))
                     .collect()
             };
+            // A value stated by a related group's member (a conflict with
+            // that group) is that member's; only pairs across the two
+            // groups count for such a conflict.
+            let member_in = |src: &str, grp: Option<usize>| -> Vec<Key> {
+                let members = match grp.and_then(|r| report.groups.iter().find(|x| x.id == r)) {
+                    Some(r) => &r.members,
+                    None => &g.members,
+                };
+                members
+                    .iter()
+                    .filter(|m| m.source == src)
+                    .flat_map(|m| m.sentences.iter().map(|&s| (src.to_string(), s)))
+                    .collect()
+            };
             for c in &g.conflicts {
-                let with: Vec<&str> = c
+                let with: Vec<(&str, Option<usize>)> = c
                     .values
                     .iter()
                     .filter(|v| !v.values.is_empty())
-                    .map(|v| v.source.as_str())
+                    .map(|v| (v.source.as_str(), v.group))
                     .collect();
-                for (i, x) in with.iter().enumerate() {
-                    for y in &with[i + 1..] {
-                        let (mx, my) = (member(x), member(y));
+                let related = with.iter().any(|w| w.1.is_some());
+                for (i, &(x, gx)) in with.iter().enumerate() {
+                    for &(y, gy) in &with[i + 1..] {
+                        if related && gx == gy {
+                            continue;
+                        }
+                        let (mx, my) = (member_in(x, gx), member_in(y, gy));
                         let hit = conflicts.iter().position(|(a, b)| {
                             (mx.contains(a) && my.contains(b)) || (mx.contains(b) && my.contains(a))
                         });
@@ -558,9 +576,22 @@ fn label_free(path: &PathBuf, verbose: bool, exclude: &BTreeSet<String>) {
                 pairs[k] += n * (n - 1) / 2;
             }
             for c in &g.conflicts {
-                let v = c.values.iter().filter(|v| !v.values.is_empty()).count();
+                // Pairs of values that differ; for a conflict with a
+                // related group, only pairs across the two groups.
+                let with: Vec<Option<usize>> = c
+                    .values
+                    .iter()
+                    .filter(|v| !v.values.is_empty())
+                    .map(|v| v.group)
+                    .collect();
+                let across = with.iter().filter(|x| x.is_some()).count();
+                let v = if across > 0 {
+                    across * (with.len() - across)
+                } else {
+                    with.len() * with.len().saturating_sub(1) / 2
+                };
                 for &k in ks {
-                    conflicts[k] += v * v.saturating_sub(1) / 2;
+                    conflicts[k] += v;
                 }
                 if !kept {
                     continue;
@@ -570,6 +601,20 @@ fn label_free(path: &PathBuf, verbose: bool, exclude: &BTreeSet<String>) {
                     println!("  conflict {id} [{}] {}", c.kind, c.slot);
                     for m in &g.members {
                         println!("      {}: {}", m.source, m.text);
+                    }
+                    let related = c.values.iter().filter_map(|v| v.group);
+                    let related: BTreeSet<usize> = related.collect();
+                    for o in r.groups.iter().filter(|x| related.contains(&x.id)) {
+                        let score = g.related.iter().find(|e| e.group == o.id).map(|e| e.score);
+                        for m in &o.members {
+                            println!(
+                                "      (group {}, related {:.3}) {}: {}",
+                                o.id,
+                                score.unwrap_or_default(),
+                                m.source,
+                                m.text
+                            );
+                        }
                     }
                 }
             }

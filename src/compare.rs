@@ -5,7 +5,9 @@
 use crate::align::{Alignment, Link};
 use crate::diffkit::attribution::member_attr;
 pub use crate::diffkit::attribution::{attribution_diffs, attribution_diffs_linked};
-pub use crate::diffkit::conflict::conflicts;
+pub use crate::diffkit::conflict::{
+    GroupFacts, conflicts, conflicts_of, group_facts, related_conflicts,
+};
 pub use crate::diffkit::{MAX_DIFF_TOKENS, fact_changed, significance_of, word_diff, wording_of};
 use crate::document::Document;
 use crate::report::*;
@@ -20,6 +22,11 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
     // costs the square of the sources and of a group's members.
     let shown = if n <= MAX_COVERAGE_SOURCES { n } else { 0 };
     let mut with = vec![vec![0usize; shown]; shown];
+    // Each group's facts, read once for its conflicts and its related
+    // groups'.
+    let facts: Vec<std::sync::OnceLock<GroupFacts>> = (0..alignment.groups.len())
+        .map(|_| Default::default())
+        .collect();
     // Groups are independent: their reports (word diffs, conflicts,
     // attribution differences) are built on all cores, in order.
     use rayon::prelude::*;
@@ -91,7 +98,25 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
             } else {
                 GroupKind::Unique
             };
-            let conflicts = conflicts(docs, &g.members);
+            let read =
+                |k: usize| facts[k].get_or_init(|| group_facts(docs, &alignment.groups[k].members));
+            let mut conflicts = if g.members.len() > 1 {
+                conflicts_of(docs, &g.members, read(gid))
+            } else {
+                Vec::new()
+            };
+            // Each related edge once, from the group with the lower id.
+            for r in g.related.iter().filter(|r| r.group > gid) {
+                let other = &alignment.groups[r.group].members;
+                conflicts.extend(related_conflicts(
+                    docs,
+                    &g.members,
+                    read(gid),
+                    other,
+                    read(r.group),
+                    r.group,
+                ));
+            }
             let attribution_diffs = attribution_diffs_linked(docs, &g.members, &g.links);
             let pairs: Vec<(&str, &str)> = texts
                 .iter()

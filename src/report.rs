@@ -277,6 +277,11 @@ pub struct Conflict {
 pub struct ConflictValue {
     pub source: String,
     pub values: Vec<String>,
+    /// For a conflict with a related group (a partial overlap): the id of
+    /// that group when these values are stated by its member; absent for
+    /// this group's members and for conflicts inside one group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]

@@ -452,6 +452,34 @@ pub fn is_reporting(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// Irregular verb and noun forms and their lemmas ("fell" → "fall", "men"
+/// → "man"), learned from the UD treebanks' gold lemmas by
+/// `examples/build_lemmas.rs` (see `data/README.md`).
+static LEMMAS: &str = include_str!("../data/lemmas.txt");
+
+/// The lemma of an irregular verb or noun form ("fell" → "fall", "struck"
+/// → "strike", "thieves" → "thief"); any other folded word as it is.
+/// Regular forms need none: they stem together with their lemma.
+pub fn lemma(folded: &str) -> &str {
+    static M: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    M.get_or_init(|| {
+        LEMMAS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    })
+    .get(folded)
+    .copied()
+    .unwrap_or(folded)
+}
+
+/// The stem of a folded word's lemma: "fell", "falling" and "fall" give
+/// one stem.
+pub fn lemma_stem(folded: &str) -> String {
+    stem(lemma(folded))
+}
+
 /// Stems kept per thread: the reports of one story repeat their words, and
 /// Snowball costs more than a lookup. Cleared when it grows past this.
 const STEM_CACHE: usize = 1 << 16;
@@ -569,6 +597,17 @@ pub fn diff_tokens(text: &str) -> Vec<Token<'_>> {
 
 #[cfg(test)]
 mod tests {
+    /// Irregular forms learned from the treebanks meet their lemma.
+    #[test]
+    fn lemma_of_irregular_forms() {
+        assert_eq!(lemma("fell"), "fall");
+        assert_eq!(lemma("struck"), "strike");
+        assert_eq!(lemma("men"), "man");
+        assert_eq!(lemma("killed"), "killed");
+        assert_eq!(lemma_stem("fell"), lemma_stem("falling"));
+        assert_eq!(lemma_stem("thieves"), lemma_stem("thief"));
+    }
+
     use super::*;
 
     #[test]

@@ -217,7 +217,13 @@ pub fn render(r: &Report, min: Option<Significance>) -> String {
                 .values
                 .iter()
                 .filter(|v| !v.values.is_empty())
-                .map(|v| format!("{} {}", escape(&v.source), escape(&v.values.join(", "))))
+                .map(|v| {
+                    let source = match v.group {
+                        Some(r) => format!("{} (group {r})", v.source),
+                        None => v.source.clone(),
+                    };
+                    format!("{} {}", escape(&source), escape(&v.values.join(", ")))
+                })
                 .collect();
             let _ = writeln!(
                 out,

@@ -182,7 +182,10 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
                     .values
                     .iter()
                     .filter(|v| !v.values.is_empty())
-                    .map(|v| format!("{} {}", v.source, v.values.join(", ")))
+                    .map(|v| match v.group {
+                        Some(r) => format!("{} (group {r}) {}", v.source, v.values.join(", ")),
+                        None => format!("{} {}", v.source, v.values.join(", ")),
+                    })
                     .collect();
                 let _ = writeln!(
                     out,
