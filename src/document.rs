@@ -119,6 +119,20 @@ pub fn collapse_space(s: &str) -> String {
 /// "NEW YORK, March 3 (Reuters) - "), 0 when there is none. Datelines say where
 /// a story was filed, not what happened, so they are left out of the analysis.
 pub fn dateline_len(s: &str) -> usize {
+    // Most sentences do not open with a word in capitals: answered before
+    // looking for a dash. (The word before the first space, comma or dash
+    // is the first word of the part before the dash, tested again below.)
+    let first = s.split([' ', ',', '—']).next().unwrap_or("");
+    let mut letters = 0;
+    for c in first.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return 0;
+        }
+        letters += 1;
+    }
+    if letters < 2 {
+        return 0;
+    }
     let mut cut = s.len().min(100);
     while !s.is_char_boundary(cut) {
         cut -= 1;
@@ -153,5 +167,16 @@ mod tests {
         let s = "NEW YORK (AP) — Prices rose.";
         assert_eq!(&s[dateline_len(s)..], "Prices rose.");
         assert_eq!(dateline_len("The CEO - a veteran - resigned."), 0);
+        let s = "WASHINGTON—Officials met.";
+        assert_eq!(&s[dateline_len(s)..], "Officials met.");
+        let s = "GENEVA, Switzerland (AFP) – Talks ended.";
+        assert_eq!(&s[dateline_len(s)..], "Talks ended.");
+        assert_eq!(dateline_len("—Officials met."), 0);
+        assert_eq!(dateline_len("Geneva — Talks ended."), 0);
+        assert_eq!(dateline_len("A — Talks ended."), 0);
+        assert_eq!(
+            dateline_len("NATO officials, all twelve of them and more, met today - finally."),
+            0
+        );
     }
 }
