@@ -102,8 +102,33 @@ pub struct Span {
     pub end: usize,
 }
 
+/// Sentences tagged lately on this thread, by text: the attribution reader,
+/// the attribution differences and the conflicts ask for the same sentences.
+/// Cleared when full, so memory stays bounded.
+const TAG_CACHE: usize = 4096;
+
 /// Tokenize and tag a sentence.
 pub fn tag(text: &str) -> Vec<Token> {
+    use std::cell::RefCell;
+    thread_local! {
+        static CACHE: RefCell<rustc_hash::FxHashMap<String, Vec<Token>>> =
+            RefCell::new(Default::default());
+    }
+    if let Some(t) = CACHE.with(|c| c.borrow().get(text).cloned()) {
+        return t;
+    }
+    let out = tag_uncached(text);
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= TAG_CACHE {
+            c.clear();
+        }
+        c.insert(text.to_string(), out.clone());
+    });
+    out
+}
+
+fn tag_uncached(text: &str) -> Vec<Token> {
     let spans = tokenize(text);
     let words: Vec<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
     let tags = model().tag(&words);
