@@ -160,6 +160,7 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
         }
         // Who the sentence is about: people who are not speakers yet can be
         // "she" later on (the subject of an obituary).
+        d.sentence = si;
         d.follow_subject(text, si.checked_sub(1).map(|k| sentences[k]));
         let mut spans = quote_spans(text);
         // A quote carried over from the previous sentence: the text up to the
@@ -167,6 +168,10 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
         let carried = open_quote_from.is_some();
         // A carried quote with no closing mark in this sentence goes on.
         let mut runs_through = false;
+        // The carried quote closes before any word of this sentence
+        // (segmenters put the closing mark of the sentence before at the
+        // start of the next): the text after it is a sentence of its own.
+        let mut closed_at_start: Option<usize> = None;
         if carried {
             // The first closing mark: ” " » “ or a typewriter '' (ECB+, NYT).
             // A mark that opens the sentence right before a word re-opens the
@@ -194,6 +199,8 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                     // A mark that opens the sentence closed the quote before it.
                     if !text[..p].trim().is_empty() {
                         spans.insert(0, (0, end));
+                    } else {
+                        closed_at_start = Some(end);
                     }
                 }
                 None if reopens => {}
@@ -231,7 +238,11 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
         // short quotes are titles or scare quotes.
         let verb_at = verb.as_ref().map(|v| v.start);
         let long_quote = |&(s, e): &(usize, usize)| {
-            let q = text[s..e].trim_end_matches(['”', '"', '»', '“', '\'']);
+            // Wire spacing puts a space before the closing mark
+            // ("anything, \" she said").
+            let q = text[s..e]
+                .trim_end_matches(['”', '"', '»', '“', '\''])
+                .trim_end();
             let verb_follows = verb_at.is_some_and(|p| p >= e && p - e <= 60);
             carried
                 || unclosed_at(text, s, e)
@@ -322,6 +333,9 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
         }
         let mut subordinate = false;
         let mut negated = false;
+        // "he"/"she" opening the reported clause ("Dorothy Brown said she
+        // was heartbroken"): the speaker's own pronoun.
+        let mut clause_pronoun: Option<&'static str> = None;
         let mut relative = false;
         if raw.is_none()
             && let Some(v) = &verb
@@ -330,6 +344,14 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
             a.stance = Some(v.stance);
             let before = &text[..v.start];
             let after = &text[v.end..];
+            clause_pronoun = words_of(after)
+                .into_iter()
+                .find(|w| lower(w) != "that")
+                .and_then(|w| match w {
+                    "he" => Some("he"),
+                    "she" => Some("she"),
+                    _ => None,
+                });
             // Subject before the verb: from the last clause break.
             let cut = before
                 .rfind([',', '”', '"', '»', ';', ':', '—'])
@@ -699,6 +721,11 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                 r.phrase
             };
             d.resolve(&mut a, &phrase);
+            if let (Some(p), Some(k)) = (clause_pronoun, &a.speaker_key)
+                && !a.anonymous
+            {
+                d.pronoun_of_speaker(k, p);
+            }
         }
         // An outlet named as the medium ("told the Los Angeles Times") can be
         // "the newspaper" later on.
@@ -738,7 +765,24 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
             (true, false) => {
                 // The quote closed here: give its speaker to the sentences it spans.
                 if let Some(from) = open_quote_from {
-                    let mut sp = out[si].clone();
+                    // After a closing mark that opens the sentence, only a
+                    // short frame ("'' Roesler said.", "'' she said years
+                    // later, according to her website.") belongs to the
+                    // quote; a longer sentence is a statement of its own
+                    // ("” Whatever the fate of Intel chips, AMD says …"),
+                    // and a bare mark is the end of the quote.
+                    let rest = closed_at_start.map(|e| words_of(&text[e..]).len());
+                    let bare = rest == Some(0);
+                    let frame = rest.is_some_and(|n| n > 0 && n <= 10) && out[si].speaker.is_some();
+                    let own = rest.is_none() || frame;
+                    if frame {
+                        out[si].cue = Cue::Direct;
+                    }
+                    let mut sp = if own {
+                        out[si].clone()
+                    } else {
+                        Attribution::default()
+                    };
                     // No speaker where it closes nor where it opened: the
                     // speaker of the sentence just before ("Obama tweeted:").
                     if sp.speaker.is_none() && out[from].speaker.is_some() {
@@ -751,7 +795,7 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                     }
                     if sp.speaker.is_some() {
                         // The closing sentence too, when some of it is quoted.
-                        let last = if out[si].quote_spans.is_empty() {
+                        let last = if out[si].quote_spans.is_empty() && !bare {
                             si
                         } else {
                             si + 1
