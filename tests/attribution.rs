@@ -374,3 +374,57 @@ fn pronoun_after_a_statement_goes_to_its_speaker() {
     assert_eq!(got[2].1.as_deref(), Some("Tomas Vik"));
     assert_eq!(got[5].1.as_deref(), Some("Lena Dahl"));
 }
+
+// Issue 9: three speaker frames the reader missed. A long run of titles
+// before a name after the verb ("said Norvik CEO and new Baltic Grid
+// general manager Ole Strand"); a sentence that opens with "Asked if …"
+// (a reduced clause, not the statement); a present-tense verb the tagger
+// reads as a noun after a name or an apposition's dash ("Eva Lind tells
+// Wired that …"). A quote right after the verb is direct.
+#[test]
+fn long_titles_asked_clauses_and_present_tense_frames() {
+    let got = attr(&[
+        "“We saw a chance to sell to every grid in Europe,” said Norvik CEO and new Baltic Grid general manager Ole Strand.",
+        "Asked if the company will keep making small turbines, Norvik founder Per Aas said “ absolutely.",
+        "” But he would not name the models.",
+        "Baltic Grid’s Eva Lind — who runs the group’s turbine unit — tells Wired that the deal changes little for her company.",
+    ]);
+    assert_eq!(
+        got[0],
+        (
+            "direct".into(),
+            Some("Ole Strand".into()),
+            Some("say".into())
+        )
+    );
+    assert_eq!(
+        got[1],
+        ("direct".into(), Some("Per Aas".into()), Some("say".into()))
+    );
+    assert_eq!(
+        got[3],
+        (
+            "indirect".into(),
+            Some("Eva Lind".into()),
+            Some("tell".into())
+        )
+    );
+}
+
+// Issue 9: a company's short form goes to its fullest name in the report
+// when the full name is only a modifier ending in a capitalised plural
+// ("Halden Foods plant"), not a product ("Halden Ovenline mixers"); a
+// two-word name that the report also gives with a company suffix is the
+// company ("Nordic Telecom" → "Nordic Telecom SA").
+#[test]
+fn short_forms_of_companies_named_as_modifiers_or_with_a_suffix() {
+    let got = attr(&[
+        "A worker shot two colleagues at the Halden Foods plant on Friday, police said.",
+        "The plant uses Halden Ovenline mixers.",
+        "The plant will stay closed, Halden said.",
+        "Nordic Telecom SA, which owns the cable, said repairs would take a week.",
+        "Nordic Telecom said a repair ship had left Marseille.",
+    ]);
+    assert_eq!(got[2].1.as_deref(), Some("Halden Foods"));
+    assert_eq!(got[4].1.as_deref(), Some("Nordic Telecom SA"));
+}

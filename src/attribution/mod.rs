@@ -237,6 +237,7 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
         // reporting verb follows it ("We had no choice," she said); other
         // short quotes are titles or scare quotes.
         let verb_at = verb.as_ref().map(|v| v.start);
+        let verb_end = verb.as_ref().map(|v| v.end);
         let long_quote = |&(s, e): &(usize, usize)| {
             // Wire spacing puts a space before the closing mark
             // ("anything, \" she said").
@@ -265,6 +266,9 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                     let before = text[..s].trim_end();
                     before.is_empty()
                         || before.ends_with([':', ','])
+                        // Right after the reporting verb: "Feldman said
+                        // “absolutely.”"
+                        || verb_end == Some(before.len())
                         || words_of(&text[s..e]).len() >= 6
                 })
         };
@@ -673,7 +677,13 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                             | "that"
                     )
                 });
-                if !obj.is_empty() && ow.len() <= 8 && !clause {
+                // A long phrase is a speaker when it ends in a name after
+                // the titles ("said SeaMicro CEO and new AMD general
+                // manager Andrew Feldman").
+                let titled_name = ow.len() <= 16
+                    && words_of(obj).last().is_some_and(|w| is_cap(w))
+                    && split_role(obj).0.is_some();
+                if !obj.is_empty() && (ow.len() <= 8 || titled_name) && !clause {
                     raw = Some(RawSpeaker {
                         phrase: obj.to_string(),
                     });
@@ -932,17 +942,28 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
         };
         // A one-word "person" may be a company ("Kraft said"), unless the
         // report calls it "he" or "she" or gives it a title.
-        let person =
-            a.speaker_key.as_ref().is_some_and(|k| {
-                people.contains(k) && (sp.contains(' ') || d.gender.contains_key(k))
-            }) || a.role.is_some();
-        if person {
+        let gendered = a
+            .speaker_key
+            .as_ref()
+            .is_some_and(|k| d.gender.contains_key(k));
+        let person = a
+            .speaker_key
+            .as_ref()
+            .is_some_and(|k| people.contains(k) && (sp.contains(' ') || gendered))
+            || a.role.is_some();
+        // A name of two words or more read as a person's is a company's
+        // short form when the report also gives it with a company suffix
+        // ("France Telecom" → "France Telecom SA"), unless it is "he" or
+        // "she" somewhere.
+        if person && (gendered || a.role.is_some()) {
             continue;
         }
         let full = fullest
             .entry(sp.clone())
             .or_insert_with(|| fullest_org(sentences, &sp));
-        if let Some(f) = full {
+        if let Some(f) = full
+            && (!person || f.split_whitespace().last().is_some_and(corporate_suffix))
+        {
             a.speaker = Some(f.clone());
         }
     }
