@@ -428,3 +428,35 @@ fn short_forms_of_companies_named_as_modifiers_or_with_a_suffix() {
     assert_eq!(got[2].1.as_deref(), Some("Halden Foods"));
     assert_eq!(got[4].1.as_deref(), Some("Nordic Telecom SA"));
 }
+
+// Issue 9: "he" after a sentence that opens with a person's name goes to
+// that person when no one spoke there ("… Ole Dahl then stepped in …
+// “…,” he said"), not to an earlier speaker known as "he".
+#[test]
+fn pronoun_after_a_sentence_about_a_named_person() {
+    let got = attr(&[
+        "“The turbines will ship in May,” Mr. Per Aas said.",
+        "He declined to name the buyers.",
+        "Norvik chief engineer Ole Dahl then stepped in to explain the new design.",
+        "“We can build them twice as fast,” he said.",
+    ]);
+    assert_eq!(got[0].1.as_deref(), Some("Per Aas"));
+    assert_eq!(got[3].1.as_deref(), Some("Ole Dahl"));
+}
+
+// Issue 9: a one-word company gets no "fuller name" from a headline in
+// title case ("Norvik's Deal Puts Baltek on the Defensive"); a role
+// description ("her agent said") is the person the report names with that
+// role, before or after.
+#[test]
+fn headline_names_and_role_descriptions() {
+    let got = attr(&[
+        "Norvik's Deal Puts Baltek on the Defensive.",
+        "Baltek said it would keep its prices.",
+        "Anna Berg, the folk singer, has died, her agent said.",
+        "“She sang until the very end,” her agent Tom Lund said.",
+    ]);
+    assert_eq!(got[1].1.as_deref(), Some("Baltek"));
+    assert_eq!(got[2].1.as_deref(), Some("Tom Lund"));
+    assert_eq!(got[3].1.as_deref(), Some("Tom Lund"));
+}

@@ -34,6 +34,8 @@ pub(super) struct Discourse {
     pub sentence: usize,
     /// The sentence where `last_person` spoke.
     pub last_spoke_at: Option<usize>,
+    /// The sentence that opened with the name of `subject`.
+    pub subject_named_at: Option<usize>,
 }
 
 /// The person a sentence opens with: "Bettie Page, the pin-up model, …",
@@ -168,6 +170,7 @@ impl Discourse {
                     self.known[idx].0 = n;
                 }
                 self.subject = Some(idx);
+                self.subject_named_at = Some(self.sentence);
                 if self.gender.contains_key(&key) {
                     self.recent.retain(|&k| k != idx);
                     self.recent.push(idx);
@@ -275,9 +278,20 @@ impl Discourse {
                     // Feldman said … But he said …"), even when someone
                     // named earlier is known as "he", unless the report is
                     // about another person known by this pronoun.
+                    // Or the person the sentence right before opened with
+                    // ("AMD's CTO Mark Papermaster then piped up … “…,” he
+                    // said"), when no one spoke there.
+                    let spoke_before = self.last_spoke_at.is_some_and(|k| k + 1 == self.sentence);
+                    let named_before = self.subject.filter(|_| {
+                        !spoke_before
+                            && self
+                                .subject_named_at
+                                .is_some_and(|k| k + 1 == self.sentence)
+                    });
                     let just_before = self
                         .last_person
-                        .filter(|_| self.last_spoke_at.is_some_and(|k| k + 1 == self.sentence))
+                        .filter(|_| spoke_before)
+                        .or(named_before)
                         .filter(|&i| fits(&key_of_name(&self.known[i].0)))
                         .filter(|&i| {
                             known_as(i) || self.subject.is_none_or(|j| j == i || !known_as(j))

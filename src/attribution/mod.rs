@@ -889,6 +889,12 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
             if !has || tagged.contains_key(&i) {
                 continue;
             }
+            // A headline in title case ("AMD's Acquisition of SeaMicro
+            // Puts Intel on the Defensive") does not show where names end.
+            if title_case(text) {
+                tagged.insert(i, Vec::new());
+                continue;
+            }
             let toks = crate::tag::tag(text);
             let names = crate::tag::names(text, &toks)
                 .iter()
@@ -902,6 +908,31 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
     keys.sort();
     for i in keys {
         d.names.extend(tagged[i].iter().cloned());
+    }
+    // A person described by a role ("her agent said") whom the report names
+    // with that role, before or after ("her agent Mark Roesler"): the one
+    // person whose role ends in the same noun.
+    for a in &mut out {
+        let Some(sp) = a.speaker.as_deref().filter(|_| !a.anonymous) else {
+            continue;
+        };
+        let ws: Vec<&str> = sp.split_whitespace().collect();
+        let described = (2..=3).contains(&ws.len())
+            && ws.iter().all(|w| !is_cap(w))
+            && matches!(ws[0], "the" | "her" | "his" | "its" | "their");
+        let Some(head) = ws.last().filter(|_| described) else {
+            continue;
+        };
+        let mut people = d.known.iter().filter(|(_, r)| {
+            r.as_deref()
+                .and_then(|r| r.split_whitespace().last())
+                .is_some_and(|w| lower(w) == *head)
+        });
+        if let (Some((n, r)), None) = (people.next(), people.next()) {
+            a.speaker = Some(n.clone());
+            a.role = r.clone();
+            a.speaker_key = Some(key_of_name(n));
+        }
     }
     // Short forms named before their full form ("Antonov" then "Sergei Antonov"):
     // give every sentence the fullest name with the same key.
@@ -968,6 +999,12 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
         }
     }
     out
+}
+
+/// Most words capitalised, as in a headline: three in five or more.
+pub(super) fn title_case(text: &str) -> bool {
+    let toks: Vec<&str> = text.split_whitespace().collect();
+    toks.iter().filter(|w| is_cap(w)).count() * 5 >= toks.len() * 3
 }
 
 /// A picture or video credit line: "Image: Nick Moreau.", "Photo: AP".

@@ -189,7 +189,7 @@ pub(super) fn fullest_org(sentences: &[&str], short: &str) -> Option<String> {
         let toks: Vec<&str> = text.split_whitespace().collect();
         // A headline in title case ("Kraft Factory Shooting: Police") does
         // not show where a name ends.
-        if toks.iter().filter(|w| is_cap(w)).count() * 5 >= toks.len() * 3 {
+        if title_case(text) {
             continue;
         }
         for i in 0..toks.len() {
