@@ -460,3 +460,35 @@ fn headline_names_and_role_descriptions() {
     assert_eq!(got[2].1.as_deref(), Some("Tom Lund"));
     assert_eq!(got[3].1.as_deref(), Some("Tom Lund"));
 }
+
+// Issue 9: a subject longer than ten words is a speaker when it ends in a
+// name after its titles; "found that" reports anyone's finding, while
+// "found" without a clause stays a document's; a clause with a copula
+// before the verb is no speaker.
+#[test]
+fn long_titled_subjects_and_findings_with_a_clause() {
+    let got = attr(&[
+        "Deputy director of the regional port authority's northern freight office Ada Lind said the quay would reopen.",
+        "The researchers found that salt levels had doubled.",
+        "Divers found a second wreck on Monday.",
+        "It was only years later revealed that the wreck was a navy ship.",
+    ]);
+    assert_eq!(
+        got[0],
+        (
+            "indirect".into(),
+            Some("Ada Lind".into()),
+            Some("say".into())
+        )
+    );
+    assert_eq!(
+        got[1],
+        (
+            "indirect".into(),
+            Some("researchers".into()),
+            Some("find".into())
+        )
+    );
+    assert_eq!(got[2], none());
+    assert_eq!(got[3], none());
+}

@@ -510,6 +510,15 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                 subj.clear();
                 relative = true;
             }
+            // A clause with a copula is no speaker ("It was only decades
+            // later revealed that …").
+            if words_of(&subj)
+                .iter()
+                .any(|w| matches!(lower(w).as_str(), "is" | "was" | "are" | "were"))
+            {
+                subj.clear();
+                relative = true;
+            }
             // "show"/"reveal" attribute only to documents and data.
             if matches!(v.lemma, "show" | "reveal" | "find") {
                 let doc = words_of(&subj).iter().any(|w| {
@@ -537,7 +546,10 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                             | "result"
                     )
                 });
-                if !doc {
+                // With a "that" clause they report anyone's finding ("The
+                // researchers found that ozone caused …").
+                let that_clause = words_of(after).first().is_some_and(|w| lower(w) == "that");
+                if !doc && !that_clause {
                     subj.clear();
                     relative = true;
                 }
@@ -642,7 +654,16 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                 }
             }
             let subj_words = words_of(&subj);
-            let subj_ok = !subj_words.is_empty() && subj_words.len() <= 10;
+            // A longer subject is a speaker when it ends in a name after its
+            // titles ("Executive director of the Dallas chapter of the
+            // Council on American-Islamic Relations Alia Salem said").
+            let titled_subject = subj_words.len() <= 20
+                && subj_words.last().is_some_and(|w| is_cap(w))
+                && split_role(&subj)
+                    .0
+                    .is_some_and(|n| n.split_whitespace().count() >= 2)
+                && split_role(&subj).1.is_some();
+            let subj_ok = !subj_words.is_empty() && (subj_words.len() <= 10 || titled_subject);
             if subj_ok {
                 raw = Some(RawSpeaker { phrase: subj });
             } else if !relative && before.trim_end().ends_with([',', '”', '"', '»', '\'']) {
