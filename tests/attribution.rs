@@ -492,3 +492,26 @@ fn long_titled_subjects_and_findings_with_a_clause() {
     assert_eq!(got[2], none());
     assert_eq!(got[3], none());
 }
+
+// Issue 9: coordinated appositions ("NAME, Director of …, and Chairman of
+// …, says"): the speaker is the name before them, and "the report" later
+// is not one of the descriptions; a clause after "and" with no name
+// before it leaves the speaker after the verb.
+#[test]
+fn coordinated_appositions() {
+    let got = attr(&[
+        "Professor Ada Lind, Director of the Coastal Salt study, and Chairman of the Northern Centre for Salt Research, says the levels are too low.",
+        "The report says the decline began in 2005.",
+        "The cuts slowed traffic, and there is no date for repairs, said Tom Reyes, director of operations at Nordnet Ltd. in Oslo.",
+    ]);
+    assert_eq!(
+        got[0],
+        (
+            "indirect".into(),
+            Some("Ada Lind".into()),
+            Some("say".into())
+        )
+    );
+    assert_eq!(got[1].1.as_deref(), Some("report"));
+    assert_eq!(got[2].1.as_deref(), Some("Tom Reyes"));
+}

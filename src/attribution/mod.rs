@@ -606,11 +606,33 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                 {
                     // "Karla Brandt, who leads the opposition, claimed": the
                     // speaker stands before the relative clause.
-                    let head = role_part;
-                    let c3 = head
-                        .rfind([',', '”', '"', ';', ':'])
-                        .map(|p| p + head[p..].chars().next().map_or(1, char::len_utf8))
-                        .unwrap_or(0);
+                    let mut head = role_part;
+                    // Coordinated appositions ("Cres Eastman, Director of
+                    // the study, and Chairman of the Centre, says"): the
+                    // segment after "and" and the descriptions before it
+                    // are passed over, back to a name.
+                    let coordinated = first == "and";
+                    let mut c3;
+                    let mut steps = 0;
+                    loop {
+                        c3 = head
+                            .rfind([',', '”', '"', ';', ':'])
+                            .map(|p| p + head[p..].chars().next().map_or(1, char::len_utf8))
+                            .unwrap_or(0);
+                        let described = words_of(&head[c3..]).iter().any(|w| {
+                            !is_cap(w) && !matches!(lower(w).as_str(), "of" | "the" | "and" | "for")
+                        });
+                        if !(coordinated && described && c3 > 0 && steps < 3) {
+                            // Walked back to no name: no speaker here.
+                            if coordinated && described {
+                                head = "";
+                                c3 = 0;
+                            }
+                            break;
+                        }
+                        head = head[..c3 - 1].trim_end();
+                        steps += 1;
+                    }
                     let mut cand = head[c3..].trim();
                     for conj in ["but ", "and ", "But ", "And "] {
                         cand = cand.strip_prefix(conj).unwrap_or(cand);
