@@ -515,3 +515,18 @@ fn coordinated_appositions() {
     assert_eq!(got[1].1.as_deref(), Some("report"));
     assert_eq!(got[2].1.as_deref(), Some("Tom Reyes"));
 }
+
+// Issue 9: an "according to" phrase ends at a dash, as written or spaced
+// ("according to police - - the men …"); a spaced hyphen inside a name
+// does not end it.
+#[test]
+fn according_to_ends_at_a_dash() {
+    let got = attr(&[
+        "Two men were hurt, according to police - - the men were taken to the county hospital.",
+        "The lines were cut, according to Baxter - Lund engineers.",
+        "The fire spread fast, according to firefighters — the roof fell in within minutes.",
+    ]);
+    assert_eq!(got[0].1.as_deref(), Some("police"));
+    assert_eq!(got[1].1.as_deref(), Some("Baxter-Lund engineers"));
+    assert_eq!(got[2].1.as_deref(), Some("firefighters"));
+}

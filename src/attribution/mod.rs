@@ -296,7 +296,17 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
             let rest = &text[i + p.len()..];
             // The phrase ends at a clause break or a full stop followed by a
             // space (not the dots of "L.A.").
-            let mut end = rest.find([',', ';', '(']).unwrap_or(rest.len());
+            // A dash ends it too, as written or with wire spacing ("according
+            // to police - - the women were shot …").
+            let mut end = [
+                rest.find([',', ';', '(', '—']),
+                rest.find("--"),
+                rest.find(" - -"),
+            ]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(rest.len());
             if let Some(dot) = rest
                 .match_indices('.')
                 .map(|(k, _)| k)
