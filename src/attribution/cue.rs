@@ -205,8 +205,19 @@ pub(super) fn find_verb(
                     | "outrage"
             )
         };
+        // A participle that opens the sentence before a lower-case word
+        // opens a reduced clause ("Asked if the company will …, Feldman
+        // said"), not the main statement ("Added Smith: …" is one).
+        let opening_participle = lw.ends_with("ed")
+            && !text[..s].chars().any(char::is_alphanumeric)
+            && text[s + w.len()..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
         if let Some((lemma, stance)) = hit
             && !not_verb
+            && !opening_participle
             && !expression
             && outside(s)
             && tagged_reporting_verb(text, toks.get_or_init(|| crate::tag::tag(text)), s)
@@ -325,7 +336,20 @@ pub(super) fn tagged_reporting_verb(text: &str, toks: &[Token], s: usize) -> boo
     let Some(k) = toks.iter().position(|t| t.start == s) else {
         return false;
     };
-    if toks[k].tag != Upos::Verb {
+    // A present-tense form right after a name, a pronoun or the dash that
+    // ends an apposition, and before a capitalised word, a determiner, a
+    // pronoun or "that", is the verb even when the tagger reads a noun
+    // ("Jason Waxman tells Wired that …").
+    let present_after_subject = toks[k].tag == Upos::Noun
+        && text[toks[k].start..toks[k].end].ends_with('s')
+        && k > 0
+        && (matches!(toks[k - 1].tag, Upos::Propn | Upos::Pron)
+            || matches!(&text[toks[k - 1].start..toks[k - 1].end], "—" | "--"))
+        && toks.get(k + 1).is_some_and(|t| {
+            matches!(t.tag, Upos::Propn | Upos::Det | Upos::Pron | Upos::Sconj)
+                || is_cap(&text[t.start..t.end])
+        });
+    if toks[k].tag != Upos::Verb && !present_after_subject {
         return false;
     }
     // Back over adverbs to the word before the verb: a form of "be" makes it

@@ -30,6 +30,12 @@ pub(super) struct Discourse {
     /// Outlets named as mediums ("told the Associated Press"): never "the
     /// company" that spoke.
     pub mediums: Vec<String>,
+    /// Index of the sentence being attributed.
+    pub sentence: usize,
+    /// The sentence where `last_person` spoke.
+    pub last_spoke_at: Option<usize>,
+    /// The sentence that opened with the name of `subject`.
+    pub subject_named_at: Option<usize>,
 }
 
 /// The person a sentence opens with: "Bettie Page, the pin-up model, …",
@@ -164,6 +170,7 @@ impl Discourse {
                     self.known[idx].0 = n;
                 }
                 self.subject = Some(idx);
+                self.subject_named_at = Some(self.sentence);
                 if self.gender.contains_key(&key) {
                     self.recent.retain(|&k| k != idx);
                     self.recent.push(idx);
@@ -213,9 +220,20 @@ impl Discourse {
         })
     }
 
+    /// A named person who speaks of himself or herself by `pronoun` ("said
+    /// she was heartbroken"), when no other gender is known for them.
+    pub(super) fn pronoun_of_speaker(&mut self, key: &str, pronoun: &str) {
+        if self.known.iter().any(|(n, _)| key_of_name(n) == key) {
+            self.gender
+                .entry(key.to_string())
+                .or_insert_with(|| pronoun.to_string());
+        }
+    }
+
     /// Person `i` is now the last who spoke.
     fn spoke(&mut self, i: usize) {
         self.last_person = Some(i);
+        self.last_spoke_at = Some(self.sentence);
         self.recent.retain(|&k| k != i);
         self.recent.push(i);
     }
@@ -255,12 +273,37 @@ impl Discourse {
                             .map(String::as_str)
                             == Some(p)
                     };
+                    // The person who spoke in the sentence right before,
+                    // when the pronoun fits, is the one meant ("Andrew
+                    // Feldman said … But he said …"), even when someone
+                    // named earlier is known as "he", unless the report is
+                    // about another person known by this pronoun.
+                    // Or the person the sentence right before opened with
+                    // ("AMD's CTO Mark Papermaster then piped up … “…,” he
+                    // said"), when no one spoke there.
+                    let spoke_before = self.last_spoke_at.is_some_and(|k| k + 1 == self.sentence);
+                    let named_before = self.subject.filter(|_| {
+                        !spoke_before
+                            && self
+                                .subject_named_at
+                                .is_some_and(|k| k + 1 == self.sentence)
+                    });
+                    let just_before = self
+                        .last_person
+                        .filter(|_| spoke_before)
+                        .or(named_before)
+                        .filter(|&i| fits(&key_of_name(&self.known[i].0)))
+                        .filter(|&i| {
+                            known_as(i) || self.subject.is_none_or(|j| j == i || !known_as(j))
+                        });
                     let recent = self.recent.iter().rev().copied();
-                    recent.clone().take(3).find(|&i| known_as(i)).or_else(|| {
-                        recent
-                            .clone()
-                            .find(|&i| fits(&key_of_name(&self.known[i].0)))
-                    })
+                    just_before
+                        .or_else(|| recent.clone().take(3).find(|&i| known_as(i)))
+                        .or_else(|| {
+                            recent
+                                .clone()
+                                .find(|&i| fits(&key_of_name(&self.known[i].0)))
+                        })
                 }
                 "they" => self
                     .last_person

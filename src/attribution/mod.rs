@@ -160,6 +160,7 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
         }
         // Who the sentence is about: people who are not speakers yet can be
         // "she" later on (the subject of an obituary).
+        d.sentence = si;
         d.follow_subject(text, si.checked_sub(1).map(|k| sentences[k]));
         let mut spans = quote_spans(text);
         // A quote carried over from the previous sentence: the text up to the
@@ -167,6 +168,10 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
         let carried = open_quote_from.is_some();
         // A carried quote with no closing mark in this sentence goes on.
         let mut runs_through = false;
+        // The carried quote closes before any word of this sentence
+        // (segmenters put the closing mark of the sentence before at the
+        // start of the next): the text after it is a sentence of its own.
+        let mut closed_at_start: Option<usize> = None;
         if carried {
             // The first closing mark: ” " » “ or a typewriter '' (ECB+, NYT).
             // A mark that opens the sentence right before a word re-opens the
@@ -194,6 +199,8 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                     // A mark that opens the sentence closed the quote before it.
                     if !text[..p].trim().is_empty() {
                         spans.insert(0, (0, end));
+                    } else {
+                        closed_at_start = Some(end);
                     }
                 }
                 None if reopens => {}
@@ -230,8 +237,13 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
         // reporting verb follows it ("We had no choice," she said); other
         // short quotes are titles or scare quotes.
         let verb_at = verb.as_ref().map(|v| v.start);
+        let verb_end = verb.as_ref().map(|v| v.end);
         let long_quote = |&(s, e): &(usize, usize)| {
-            let q = text[s..e].trim_end_matches(['”', '"', '»', '“', '\'']);
+            // Wire spacing puts a space before the closing mark
+            // ("anything, \" she said").
+            let q = text[s..e]
+                .trim_end_matches(['”', '"', '»', '“', '\''])
+                .trim_end();
             let verb_follows = verb_at.is_some_and(|p| p >= e && p - e <= 60);
             carried
                 || unclosed_at(text, s, e)
@@ -254,6 +266,9 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                     let before = text[..s].trim_end();
                     before.is_empty()
                         || before.ends_with([':', ','])
+                        // Right after the reporting verb: "Feldman said
+                        // “absolutely.”"
+                        || verb_end == Some(before.len())
                         || words_of(&text[s..e]).len() >= 6
                 })
         };
@@ -281,7 +296,17 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
             let rest = &text[i + p.len()..];
             // The phrase ends at a clause break or a full stop followed by a
             // space (not the dots of "L.A.").
-            let mut end = rest.find([',', ';', '(']).unwrap_or(rest.len());
+            // A dash ends it too, as written or with wire spacing ("according
+            // to police - - the women were shot …").
+            let mut end = [
+                rest.find([',', ';', '(', '—']),
+                rest.find("--"),
+                rest.find(" - -"),
+            ]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(rest.len());
             if let Some(dot) = rest
                 .match_indices('.')
                 .map(|(k, _)| k)
@@ -322,6 +347,9 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
         }
         let mut subordinate = false;
         let mut negated = false;
+        // "he"/"she" opening the reported clause ("Dorothy Brown said she
+        // was heartbroken"): the speaker's own pronoun.
+        let mut clause_pronoun: Option<&'static str> = None;
         let mut relative = false;
         if raw.is_none()
             && let Some(v) = &verb
@@ -330,6 +358,14 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
             a.stance = Some(v.stance);
             let before = &text[..v.start];
             let after = &text[v.end..];
+            clause_pronoun = words_of(after)
+                .into_iter()
+                .find(|w| lower(w) != "that")
+                .and_then(|w| match w {
+                    "he" => Some("he"),
+                    "she" => Some("she"),
+                    _ => None,
+                });
             // Subject before the verb: from the last clause break.
             let cut = before
                 .rfind([',', '”', '"', '»', ';', ':', '—'])
@@ -484,6 +520,15 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                 subj.clear();
                 relative = true;
             }
+            // A clause with a copula is no speaker ("It was only decades
+            // later revealed that …").
+            if words_of(&subj)
+                .iter()
+                .any(|w| matches!(lower(w).as_str(), "is" | "was" | "are" | "were"))
+            {
+                subj.clear();
+                relative = true;
+            }
             // "show"/"reveal" attribute only to documents and data.
             if matches!(v.lemma, "show" | "reveal" | "find") {
                 let doc = words_of(&subj).iter().any(|w| {
@@ -511,7 +556,10 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                             | "result"
                     )
                 });
-                if !doc {
+                // With a "that" clause they report anyone's finding ("The
+                // researchers found that ozone caused …").
+                let that_clause = words_of(after).first().is_some_and(|w| lower(w) == "that");
+                if !doc && !that_clause {
                     subj.clear();
                     relative = true;
                 }
@@ -568,11 +616,33 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                 {
                     // "Karla Brandt, who leads the opposition, claimed": the
                     // speaker stands before the relative clause.
-                    let head = role_part;
-                    let c3 = head
-                        .rfind([',', '”', '"', ';', ':'])
-                        .map(|p| p + head[p..].chars().next().map_or(1, char::len_utf8))
-                        .unwrap_or(0);
+                    let mut head = role_part;
+                    // Coordinated appositions ("Cres Eastman, Director of
+                    // the study, and Chairman of the Centre, says"): the
+                    // segment after "and" and the descriptions before it
+                    // are passed over, back to a name.
+                    let coordinated = first == "and";
+                    let mut c3;
+                    let mut steps = 0;
+                    loop {
+                        c3 = head
+                            .rfind([',', '”', '"', ';', ':'])
+                            .map(|p| p + head[p..].chars().next().map_or(1, char::len_utf8))
+                            .unwrap_or(0);
+                        let described = words_of(&head[c3..]).iter().any(|w| {
+                            !is_cap(w) && !matches!(lower(w).as_str(), "of" | "the" | "and" | "for")
+                        });
+                        if !(coordinated && described && c3 > 0 && steps < 3) {
+                            // Walked back to no name: no speaker here.
+                            if coordinated && described {
+                                head = "";
+                                c3 = 0;
+                            }
+                            break;
+                        }
+                        head = head[..c3 - 1].trim_end();
+                        steps += 1;
+                    }
                     let mut cand = head[c3..].trim();
                     for conj in ["but ", "and ", "But ", "And "] {
                         cand = cand.strip_prefix(conj).unwrap_or(cand);
@@ -616,7 +686,16 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                 }
             }
             let subj_words = words_of(&subj);
-            let subj_ok = !subj_words.is_empty() && subj_words.len() <= 10;
+            // A longer subject is a speaker when it ends in a name after its
+            // titles ("Executive director of the Dallas chapter of the
+            // Council on American-Islamic Relations Alia Salem said").
+            let titled_subject = subj_words.len() <= 20
+                && subj_words.last().is_some_and(|w| is_cap(w))
+                && split_role(&subj)
+                    .0
+                    .is_some_and(|n| n.split_whitespace().count() >= 2)
+                && split_role(&subj).1.is_some();
+            let subj_ok = !subj_words.is_empty() && (subj_words.len() <= 10 || titled_subject);
             if subj_ok {
                 raw = Some(RawSpeaker { phrase: subj });
             } else if !relative && before.trim_end().ends_with([',', '”', '"', '»', '\'']) {
@@ -651,7 +730,13 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                             | "that"
                     )
                 });
-                if !obj.is_empty() && ow.len() <= 8 && !clause {
+                // A long phrase is a speaker when it ends in a name after
+                // the titles ("said SeaMicro CEO and new AMD general
+                // manager Andrew Feldman").
+                let titled_name = ow.len() <= 16
+                    && words_of(obj).last().is_some_and(|w| is_cap(w))
+                    && split_role(obj).0.is_some();
+                if !obj.is_empty() && (ow.len() <= 8 || titled_name) && !clause {
                     raw = Some(RawSpeaker {
                         phrase: obj.to_string(),
                     });
@@ -699,6 +784,11 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                 r.phrase
             };
             d.resolve(&mut a, &phrase);
+            if let (Some(p), Some(k)) = (clause_pronoun, &a.speaker_key)
+                && !a.anonymous
+            {
+                d.pronoun_of_speaker(k, p);
+            }
         }
         // An outlet named as the medium ("told the Los Angeles Times") can be
         // "the newspaper" later on.
@@ -738,7 +828,24 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
             (true, false) => {
                 // The quote closed here: give its speaker to the sentences it spans.
                 if let Some(from) = open_quote_from {
-                    let mut sp = out[si].clone();
+                    // After a closing mark that opens the sentence, only a
+                    // short frame ("'' Roesler said.", "'' she said years
+                    // later, according to her website.") belongs to the
+                    // quote; a longer sentence is a statement of its own
+                    // ("” Whatever the fate of Intel chips, AMD says …"),
+                    // and a bare mark is the end of the quote.
+                    let rest = closed_at_start.map(|e| words_of(&text[e..]).len());
+                    let bare = rest == Some(0);
+                    let frame = rest.is_some_and(|n| n > 0 && n <= 10) && out[si].speaker.is_some();
+                    let own = rest.is_none() || frame;
+                    if frame {
+                        out[si].cue = Cue::Direct;
+                    }
+                    let mut sp = if own {
+                        out[si].clone()
+                    } else {
+                        Attribution::default()
+                    };
                     // No speaker where it closes nor where it opened: the
                     // speaker of the sentence just before ("Obama tweeted:").
                     if sp.speaker.is_none() && out[from].speaker.is_some() {
@@ -751,7 +858,7 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                     }
                     if sp.speaker.is_some() {
                         // The closing sentence too, when some of it is quoted.
-                        let last = if out[si].quote_spans.is_empty() {
+                        let last = if out[si].quote_spans.is_empty() && !bare {
                             si
                         } else {
                             si + 1
@@ -835,6 +942,12 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
             if !has || tagged.contains_key(&i) {
                 continue;
             }
+            // A headline in title case ("AMD's Acquisition of SeaMicro
+            // Puts Intel on the Defensive") does not show where names end.
+            if title_case(text) {
+                tagged.insert(i, Vec::new());
+                continue;
+            }
             let toks = crate::tag::tag(text);
             let names = crate::tag::names(text, &toks)
                 .iter()
@@ -848,6 +961,31 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
     keys.sort();
     for i in keys {
         d.names.extend(tagged[i].iter().cloned());
+    }
+    // A person described by a role ("her agent said") whom the report names
+    // with that role, before or after ("her agent Mark Roesler"): the one
+    // person whose role ends in the same noun.
+    for a in &mut out {
+        let Some(sp) = a.speaker.as_deref().filter(|_| !a.anonymous) else {
+            continue;
+        };
+        let ws: Vec<&str> = sp.split_whitespace().collect();
+        let described = (2..=3).contains(&ws.len())
+            && ws.iter().all(|w| !is_cap(w))
+            && matches!(ws[0], "the" | "her" | "his" | "its" | "their");
+        let Some(head) = ws.last().filter(|_| described) else {
+            continue;
+        };
+        let mut people = d.known.iter().filter(|(_, r)| {
+            r.as_deref()
+                .and_then(|r| r.split_whitespace().last())
+                .is_some_and(|w| lower(w) == *head)
+        });
+        if let (Some((n, r)), None) = (people.next(), people.next()) {
+            a.speaker = Some(n.clone());
+            a.role = r.clone();
+            a.speaker_key = Some(key_of_name(n));
+        }
     }
     // Short forms named before their full form ("Antonov" then "Sergei Antonov"):
     // give every sentence the fullest name with the same key.
@@ -888,21 +1026,38 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
         };
         // A one-word "person" may be a company ("Kraft said"), unless the
         // report calls it "he" or "she" or gives it a title.
-        let person =
-            a.speaker_key.as_ref().is_some_and(|k| {
-                people.contains(k) && (sp.contains(' ') || d.gender.contains_key(k))
-            }) || a.role.is_some();
-        if person {
+        let gendered = a
+            .speaker_key
+            .as_ref()
+            .is_some_and(|k| d.gender.contains_key(k));
+        let person = a
+            .speaker_key
+            .as_ref()
+            .is_some_and(|k| people.contains(k) && (sp.contains(' ') || gendered))
+            || a.role.is_some();
+        // A name of two words or more read as a person's is a company's
+        // short form when the report also gives it with a company suffix
+        // ("France Telecom" → "France Telecom SA"), unless it is "he" or
+        // "she" somewhere.
+        if person && (gendered || a.role.is_some()) {
             continue;
         }
         let full = fullest
             .entry(sp.clone())
             .or_insert_with(|| fullest_org(sentences, &sp));
-        if let Some(f) = full {
+        if let Some(f) = full
+            && (!person || f.split_whitespace().last().is_some_and(corporate_suffix))
+        {
             a.speaker = Some(f.clone());
         }
     }
     out
+}
+
+/// Most words capitalised, as in a headline: three in five or more.
+pub(super) fn title_case(text: &str) -> bool {
+    let toks: Vec<&str> = text.split_whitespace().collect();
+    toks.iter().filter(|w| is_cap(w)).count() * 5 >= toks.len() * 3
 }
 
 /// A picture or video credit line: "Image: Nick Moreau.", "Photo: AP".

@@ -189,7 +189,7 @@ pub(super) fn fullest_org(sentences: &[&str], short: &str) -> Option<String> {
         let toks: Vec<&str> = text.split_whitespace().collect();
         // A headline in title case ("Kraft Factory Shooting: Police") does
         // not show where a name ends.
-        if toks.iter().filter(|w| is_cap(w)).count() * 5 >= toks.len() * 3 {
+        if title_case(text) {
             continue;
         }
         for i in 0..toks.len() {
@@ -224,7 +224,14 @@ pub(super) fn fullest_org(sentences: &[&str], short: &str) -> Option<String> {
                 continue;
             }
             let next = toks.get(i + run.len()).copied().unwrap_or("");
+            // A company name ends in a capitalised plural ("Kraft Foods
+            // plant", "Baltic Airlines jets"); a product name does not
+            // ("AMD Opteron chips").
+            let plural_end = run.last().is_some_and(|w| {
+                w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s")
+            });
             let ends_phrase = closed
+                || plural_end
                 || next.is_empty()
                 || !next.chars().next().is_some_and(char::is_lowercase)
                 || run
