@@ -327,7 +327,21 @@ fn diffs_where(
         .iter()
         .map(|(d, ss)| &docs[*d].sentences[member_attr(docs, *d, ss)])
         .collect();
-    let sure: Vec<bool> = sents.iter().map(|s| confident(&s.attribution)).collect();
+    // A member without a word (a quotation mark left alone by the
+    // segmenter, a dash) carries no claim, so no attribution to compare.
+    let sure: Vec<bool> = sents
+        .iter()
+        .zip(members)
+        .map(|(s, (d, ss))| {
+            confident(&s.attribution)
+                && ss.iter().any(|&k| {
+                    docs[*d].sentences[k]
+                        .clean
+                        .chars()
+                        .any(char::is_alphanumeric)
+                })
+        })
+        .collect();
     // No sign of attribution the rules could have missed in any sentence.
     let no_sign_cells: Vec<std::cell::OnceCell<bool>> =
         members.iter().map(|_| std::cell::OnceCell::new()).collect();
@@ -551,5 +565,35 @@ mod tests {
         assert!(!shows_attribution(&docs[0].sentences[0]));
         assert!(shows_attribution(&docs[2].sentences[0]));
         assert_eq!(kinds(0, 1), vec![AttributionDiffKind::AttributionAdded]);
+    }
+
+    /// A member without a word (a closing quotation mark the segmenter left
+    /// alone, which the reader gives to the quote's speaker) carries no
+    /// claim: two of them with different speakers are not a difference
+    /// (ECB+, label-free: one such "different speaker" between two bare
+    /// marks); the same speakers on sentences with words still are.
+    #[test]
+    fn members_without_words_have_no_attribution_to_compare() {
+        use crate::ingest::Source;
+        let texts = [
+            "\"We will not sign it,\" Foreign Minister Anna Kovac said.",
+            "\"We will not sign it,\" Prime Minister Ivo Brandt said.",
+        ];
+        let mut docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::build(&Source::from_text(format!("r{i}"), *t)))
+            .collect();
+        let kinds = |docs: &[Document]| -> Vec<AttributionDiffKind> {
+            attribution_diffs(docs, &[(0, vec![0]), (1, vec![0])])
+                .iter()
+                .map(|d| d.kind)
+                .collect()
+        };
+        assert_eq!(kinds(&docs), vec![AttributionDiffKind::DifferentSpeaker]);
+        for d in &mut docs {
+            d.sentences[0].clean = "\"".to_string();
+        }
+        assert_eq!(kinds(&docs), Vec::<AttributionDiffKind>::new());
     }
 }
