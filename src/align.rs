@@ -646,53 +646,64 @@ fn links_from_candidates(
         let e = best.entry((b, a.0)).or_insert(0.0);
         *e = e.max(sc);
     }
+    // Sentences near each sentence, per other document, to look for runs.
+    let mut near: Vec<((SentRef, usize), usize)> = cands
+        .iter()
+        .filter(|c| c.2 >= lv.partial)
+        .flat_map(|&(a, b, _)| [((a, b.0), b.1), ((b, a.0), a.1)])
+        .collect();
+    // Each candidate decided on its own (on all cores, in order): a link
+    // (true), a partial overlap (false), or nothing.
+    use rayon::prelude::*;
+    let decided: Vec<Option<(bool, Link)>> = cands
+        .par_iter()
+        .map(|&(a, b, sc)| {
+            let (va, vb) = (&v.vecs[a.0][a.1], &v.vecs[b.0][b.1]);
+            let (ha, hb) = (headline[a.0][a.1], headline[b.0][b.1]);
+            let link = |sc: f64| Link {
+                // Filled in only for links that are kept (see `link_evidence`).
+                evidence: Vec::new(),
+                a: (a.0, vec![a.1]),
+                b: (b.0, vec![b.1]),
+                score: sc,
+            };
+            let strong_enough = |sc: f64| {
+                let ba = best.get(&(a, b.0)).copied().unwrap_or(0.0);
+                let bb = best.get(&(b, a.0)).copied().unwrap_or(0.0);
+                sc >= SECOND_LINK_RATIO * ba || sc >= SECOND_LINK_RATIO * bb
+            };
+            if ha && hb {
+                return (sc >= lv.headlines).then(|| (true, link(sc)));
+            }
+            if ha != hb {
+                // A headline and a body sentence (often the lead): related
+                // when the body sentence carries much of the headline.
+                // Headlines are grouped with headlines, so the view keeps
+                // them side by side.
+                let (hv, bv) = if ha { (va, vb) } else { (vb, va) };
+                return (sc >= lv.partial && coverage(hv, bv) >= HEADLINE_COVERAGE)
+                    .then(|| (false, link(sc)));
+            }
+            if sc >= lv.link && strong_enough(sc) {
+                Some((true, link(sc)))
+            } else if sc >= lv.partial
+                && (coverage(va, vb) >= PART_COVERAGE
+                    || coverage(vb, va) >= PART_COVERAGE
+                    || v.emb_cos(a, b) >= PARAPHRASE_LEVEL)
+            {
+                Some((false, link(sc)))
+            } else {
+                None
+            }
+        })
+        .collect();
     let mut links = Vec::new();
     let mut partial = Vec::new();
-    // Sentences near each sentence, per other document, to look for runs.
-    let mut near: Vec<((SentRef, usize), usize)> = Vec::new();
-    for &(a, b, sc) in cands {
-        let (va, vb) = (&v.vecs[a.0][a.1], &v.vecs[b.0][b.1]);
-        let (ha, hb) = (headline[a.0][a.1], headline[b.0][b.1]);
-        if sc >= lv.partial {
-            near.push(((a, b.0), b.1));
-            near.push(((b, a.0), a.1));
-        }
-        let link = |sc: f64| Link {
-            // Filled in only for links that are kept (see `link_evidence`).
-            evidence: Vec::new(),
-            a: (a.0, vec![a.1]),
-            b: (b.0, vec![b.1]),
-            score: sc,
-        };
-        let strong_enough = |sc: f64| {
-            let ba = best.get(&(a, b.0)).copied().unwrap_or(0.0);
-            let bb = best.get(&(b, a.0)).copied().unwrap_or(0.0);
-            sc >= SECOND_LINK_RATIO * ba || sc >= SECOND_LINK_RATIO * bb
-        };
-        if ha && hb {
-            if sc >= lv.headlines {
-                links.push(link(sc));
-            }
-            continue;
-        }
-        if ha != hb {
-            // A headline and a body sentence (often the lead): related when
-            // the body sentence carries much of the headline. Headlines are
-            // grouped with headlines, so the view keeps them side by side.
-            let (hv, bv) = if ha { (va, vb) } else { (vb, va) };
-            if sc >= lv.partial && coverage(hv, bv) >= HEADLINE_COVERAGE {
-                partial.push(link(sc));
-            }
-            continue;
-        }
-        if sc >= lv.link && strong_enough(sc) {
-            links.push(link(sc));
-        } else if sc >= lv.partial
-            && (coverage(va, vb) >= PART_COVERAGE
-                || coverage(vb, va) >= PART_COVERAGE
-                || v.emb_cos(a, b) >= PARAPHRASE_LEVEL)
-        {
-            partial.push(link(sc));
+    for (is_link, l) in decided.into_iter().flatten() {
+        if is_link {
+            links.push(l);
+        } else {
+            partial.push(l);
         }
     }
     // Splits and merges: one sentence against a run of adjacent sentences of
@@ -700,101 +711,112 @@ fn links_from_candidates(
     // grows from the best part while the whole gets more alike.
     near.sort_unstable();
     near.dedup();
-    for chunk in near.chunk_by(|x, y| x.0 == y.0) {
-        let (a, db) = chunk[0].0;
-        if headline[a.0][a.1] {
-            continue;
-        }
-        let va = &v.vecs[a.0][a.1];
-        let vb = &v.vecs[db];
-        let part_ok = |k: usize| !headline[db][k] && coverage(&vb[k], va) >= PART_COVERAGE;
-        let seeds: Vec<usize> = chunk.iter().map(|x| x.1).collect();
-        let mut tried: Vec<(usize, usize)> = Vec::new();
-        for &seed in &seeds {
-            if !part_ok(seed) {
-                continue;
+    // Each (sentence, other document) is searched on its own, on all
+    // cores; the runs found are kept in order.
+    let chunks: Vec<&[((SentRef, usize), usize)]> = near.chunk_by(|x, y| x.0 == y.0).collect();
+    let runs: Vec<Vec<Link>> = chunks
+        .par_iter()
+        .map(|chunk| {
+            let mut found = Vec::new();
+            let (a, db) = chunk[0].0;
+            if headline[a.0][a.1] {
+                return found;
             }
-            let (mut lo, mut hi) = (seed, seed);
-            let mut whole = vb[seed].clone();
-            // The run's summed sentence vector (empty without the table).
-            let mut esum: Vec<f32> = v.esum.get(db).map(|e| e[seed].clone()).unwrap_or_default();
-            let ea: &[f32] = v.eunit.get(a.0).map_or(&[], |e| &e[a.1]);
-            let run_score = |w: &Vector, esum: &[f32], extra: Option<&[f32]>| {
-                let lex = cosine(va, w);
-                if ea.is_empty() {
-                    return lex;
+            let va = &v.vecs[a.0][a.1];
+            let vb = &v.vecs[db];
+            let part_ok = |k: usize| !headline[db][k] && coverage(&vb[k], va) >= PART_COVERAGE;
+            let seeds: Vec<usize> = chunk.iter().map(|x| x.1).collect();
+            let mut tried: Vec<(usize, usize)> = Vec::new();
+            for &seed in &seeds {
+                if !part_ok(seed) {
+                    continue;
                 }
-                // Cosine of `ea` with esum (+ extra), without building the sum.
-                let (mut d, mut n) = (0.0f32, 0.0f32);
-                for (i, &x) in esum.iter().enumerate() {
-                    let y = x + extra.map_or(0.0, |e| e[i]);
-                    d += ea[i] * y;
-                    n += y * y;
-                }
-                let emb = if n > 0.0 { d / n.sqrt() } else { 0.0 };
-                mix(lex, emb as f64)
-            };
-            let mut score = run_score(&whole, &esum, None);
-            let single = score;
-            loop {
-                let mut step: Option<(usize, usize, f64, Vector, usize)> = None;
-                if hi + 1 - lo < MAX_RUN {
-                    for (nlo, nhi, k) in [
-                        (lo.wrapping_sub(1), hi, lo.wrapping_sub(1)),
-                        (lo, hi + 1, hi + 1),
-                    ] {
-                        if k >= vb.len() || !part_ok(k) {
-                            continue;
-                        }
-                        let w = add(&whole, &vb[k]);
-                        let extra = v.esum.get(db).map(|e| e[k].as_slice());
-                        let sc = run_score(&w, &esum, extra);
-                        if sc > score + RUN_STEP_GAIN && step.as_ref().is_none_or(|s| sc > s.2) {
-                            step = Some((nlo, nhi, sc, w, k));
-                        }
+                let (mut lo, mut hi) = (seed, seed);
+                let mut whole = vb[seed].clone();
+                // The run's summed sentence vector (empty without the table).
+                let mut esum: Vec<f32> =
+                    v.esum.get(db).map(|e| e[seed].clone()).unwrap_or_default();
+                let ea: &[f32] = v.eunit.get(a.0).map_or(&[], |e| &e[a.1]);
+                let run_score = |w: &Vector, esum: &[f32], extra: Option<&[f32]>| {
+                    let lex = cosine(va, w);
+                    if ea.is_empty() {
+                        return lex;
                     }
-                }
-                match step {
-                    Some((nlo, nhi, sc, w, k)) => {
-                        lo = nlo;
-                        hi = nhi;
-                        score = sc;
-                        whole = w;
-                        if let Some(e) = v.esum.get(db) {
-                            for (x, y) in esum.iter_mut().zip(&e[k]) {
-                                *x += y;
+                    // Cosine of `ea` with esum (+ extra), without building the sum.
+                    let (mut d, mut n) = (0.0f32, 0.0f32);
+                    for (i, &x) in esum.iter().enumerate() {
+                        let y = x + extra.map_or(0.0, |e| e[i]);
+                        d += ea[i] * y;
+                        n += y * y;
+                    }
+                    let emb = if n > 0.0 { d / n.sqrt() } else { 0.0 };
+                    mix(lex, emb as f64)
+                };
+                let mut score = run_score(&whole, &esum, None);
+                let single = score;
+                loop {
+                    let mut step: Option<(usize, usize, f64, Vector, usize)> = None;
+                    if hi + 1 - lo < MAX_RUN {
+                        for (nlo, nhi, k) in [
+                            (lo.wrapping_sub(1), hi, lo.wrapping_sub(1)),
+                            (lo, hi + 1, hi + 1),
+                        ] {
+                            if k >= vb.len() || !part_ok(k) {
+                                continue;
+                            }
+                            let w = add(&whole, &vb[k]);
+                            let extra = v.esum.get(db).map(|e| e[k].as_slice());
+                            let sc = run_score(&w, &esum, extra);
+                            if sc > score + RUN_STEP_GAIN && step.as_ref().is_none_or(|s| sc > s.2)
+                            {
+                                step = Some((nlo, nhi, sc, w, k));
                             }
                         }
                     }
-                    None => break,
+                    match step {
+                        Some((nlo, nhi, sc, w, k)) => {
+                            lo = nlo;
+                            hi = nhi;
+                            score = sc;
+                            whole = w;
+                            if let Some(e) = v.esum.get(db) {
+                                for (x, y) in esum.iter_mut().zip(&e[k]) {
+                                    *x += y;
+                                }
+                            }
+                        }
+                        None => break,
+                    }
+                }
+                if hi > lo
+                    && score >= lv.link
+                    && score > single + RUN_GAIN
+                    && !tried.contains(&(lo, hi))
+                {
+                    tried.push((lo, hi));
+                    let run: Vec<usize> = (lo..=hi).collect();
+                    let l = Link {
+                        evidence: evidence(v, va, &whole),
+                        a: (a.0, vec![a.1]),
+                        b: (db, run),
+                        score,
+                    };
+                    // Keep document order inside the link.
+                    found.push(if a.0 < db {
+                        l
+                    } else {
+                        Link {
+                            a: l.b,
+                            b: l.a,
+                            ..l
+                        }
+                    });
                 }
             }
-            if hi > lo
-                && score >= lv.link
-                && score > single + RUN_GAIN
-                && !tried.contains(&(lo, hi))
-            {
-                tried.push((lo, hi));
-                let run: Vec<usize> = (lo..=hi).collect();
-                let l = Link {
-                    evidence: evidence(v, va, &whole),
-                    a: (a.0, vec![a.1]),
-                    b: (db, run),
-                    score,
-                };
-                // Keep document order inside the link.
-                links.push(if a.0 < db {
-                    l
-                } else {
-                    Link {
-                        a: l.b,
-                        b: l.a,
-                        ..l
-                    }
-                });
-            }
-        }
-    }
+            found
+        })
+        .collect();
+    links.extend(runs.into_iter().flatten());
     (links, partial)
 }
 
