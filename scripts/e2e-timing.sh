@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end timing on 46 real reports of one event (NAnCo recession set).
 # Prints storydiff's wall time beside a simple baseline run in this same
-# script: Python, regex sentence split, TF-IDF over all sentence pairs.
+# script: Python, regex sentence split, TF-IDF over all sentence pairs
+# (medians of 7 storydiff runs and 3 baseline runs).
 #
 #   scripts/e2e-timing.sh [../shared/data]
+#   BIN=/path/to/other/storydiff scripts/e2e-timing.sh …   (another build)
 set -euo pipefail
 DATA=${1:-../shared/data}
 JSON="$DATA/nanco/documents_recession.json"
@@ -24,12 +26,12 @@ for i, d in enumerate(docs):
 print(f"{n} non-empty reports of {len(docs)}")
 PY
 cargo build --release --quiet
-BIN=target/release/storydiff
+BIN=${BIN:-target/release/storydiff}
 now() { date +%s.%N; }
-t0=$(now)
-"$BIN" "$WORK"/*.txt --format json > "$WORK/report.json" || [ $? -eq 1 ]
-t1=$(now)
-python3 - "$WORK" <<'PY'
+# Each side runs several times (storydiff 7, the baseline 3) and the median
+# is compared: a single 50 ms run is at the mercy of the scheduler.
+BASELINE="$WORK/baseline.py"
+cat > "$BASELINE" <<'PY'
 import math, os, re, sys, collections
 d = sys.argv[1]
 sents = []
@@ -60,15 +62,30 @@ for i in range(N):
             links += 1
 print(f"baseline: {N} sentences, {links} links")
 PY
-t2=$(now)
-python3 - "$t0" "$t1" "$t2" "$WORK/report.json" <<'PY'
-import json, sys
-t0, t1, t2 = map(float, sys.argv[1:4])
-r = json.load(open(sys.argv[4]))
+sd_times=()
+for _ in 1 2 3 4 5 6 7; do
+  t0=$(now)
+  "$BIN" "$WORK"/*.txt --format json > "$WORK/report.json" || [ $? -eq 1 ]
+  t1=$(now)
+  sd_times+=("$t0:$t1")
+done
+py_times=()
+for _ in 1 2 3; do
+  t1=$(now)
+  python3 "$BASELINE" "$WORK" > "$WORK/baseline.out"
+  t2=$(now)
+  py_times+=("$t1:$t2")
+done
+tail -1 "$WORK/baseline.out"
+python3 - "$WORK/report.json" "${sd_times[*]}" "${py_times[*]}" <<'PY'
+import json, statistics, sys
+r = json.load(open(sys.argv[1]))
 s = r["summary"]
 print(f"storydiff: {sum(s['sentences'])} sentences, {s['groups']} groups ({s['unique']} unique)")
-a, b = t1 - t0, t2 - t1
-print(f"storydiff {a:.3f} s · baseline (python TF-IDF, all pairs) {b:.3f} s · ratio {a / b:.3f}")
+def median(spans):
+    return statistics.median(float(e) - float(s) for s, e in (x.split(":") for x in spans.split()))
+a, b = median(sys.argv[2]), median(sys.argv[3])
+print(f"storydiff {a:.3f} s · baseline (python TF-IDF, all pairs) {b:.3f} s (medians of 7 and 3 runs) · ratio {a / b:.3f}")
 PY
 
 # Scale: ECB+ reports, 100 vs all (982), the 37 reports above vs the same
