@@ -53,7 +53,11 @@ pub struct Options {
 pub fn compare(sources: &[Source], opts: &Options) -> Result<Report, Error> {
     check_sources(sources)?;
     // Documents are independent: build them on all cores (order is kept).
-    let docs: Vec<Document> = sources.par_iter().map(Document::build).collect();
+    // The word-piece vectors the alignment needs next are read meanwhile.
+    let (docs, _) = rayon::join(
+        || sources.par_iter().map(Document::build).collect::<Vec<_>>(),
+        embed::vectors,
+    );
     let alignment = align::align(&docs, &opts.align);
     Ok(compare::report(&docs, &alignment))
 }
