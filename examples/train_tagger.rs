@@ -212,6 +212,10 @@ fn main() {
     }
     let bytes = std::fs::read(&out).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
     let m = Model::from_bytes(&bytes).expect("weights file parses");
+    assert!(
+        m.is_sound(),
+        "every weight entry lies in the table and names a class"
+    );
     let _ = TAGS;
     for (name, set) in [
         ("EWT dev", &ewt_dev),
