@@ -385,12 +385,7 @@ pub fn check_with(
         };
         // Blank runs and runs of punctuation alone (a closing quote mark
         // cut off as its own sentence) state nothing: not claims.
-        if dm.1.iter().all(|&s| {
-            !docs[0].sentences[s]
-                .clean
-                .chars()
-                .any(char::is_alphanumeric)
-        }) {
+        if !dm.1.iter().any(|&s| docs[0].sentences[s].has_words()) {
             continue;
         }
         let members: Vec<&(usize, Vec<usize>)> = g.members.iter().filter(|m| m.0 != 0).collect();

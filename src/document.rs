@@ -26,6 +26,14 @@ pub struct Sentence {
     pub attribution: Attribution,
 }
 
+impl Sentence {
+    /// Whether the sentence has a word (a letter or a digit): a closing
+    /// quotation mark or a dash cut off on its own states nothing.
+    pub fn has_words(&self) -> bool {
+        self.clean.chars().any(char::is_alphanumeric)
+    }
+}
+
 /// A source cut into sentences.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {

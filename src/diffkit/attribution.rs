@@ -333,13 +333,7 @@ fn diffs_where(
         .iter()
         .zip(members)
         .map(|(s, (d, ss))| {
-            confident(&s.attribution)
-                && ss.iter().any(|&k| {
-                    docs[*d].sentences[k]
-                        .clean
-                        .chars()
-                        .any(char::is_alphanumeric)
-                })
+            confident(&s.attribution) && ss.iter().any(|&k| docs[*d].sentences[k].has_words())
         })
         .collect();
     // No sign of attribution the rules could have missed in any sentence.
