@@ -127,9 +127,10 @@ pub fn collapse_space(s: &str) -> String {
 /// "NEW YORK, March 3 (Reuters) - "), 0 when there is none. Datelines say where
 /// a story was filed, not what happened, so they are left out of the analysis.
 pub fn dateline_len(s: &str) -> usize {
-    // Most sentences do not open with a word in capitals: answered before
-    // looking for a dash. (The word before the first space, comma or dash
-    // is the first word of the part before the dash, tested again below.)
+    // A dateline opens with a word in capitals (two letters or more): most
+    // sentences are answered before looking for a dash. Every dash below
+    // starts with a space or is "—", so this word (up to the first space,
+    // comma or "—") is also the first word of the part before the dash.
     let first = s.split([' ', ',', '—']).next().unwrap_or("");
     let mut letters = 0;
     for c in first.chars().filter(|c| c.is_alphabetic()) {
@@ -153,11 +154,7 @@ pub fn dateline_len(s: &str) -> usize {
     else {
         return 0;
     };
-    let prefix = &s[..pos];
-    let first = prefix.split([' ', ',']).next().unwrap_or("");
-    let letters: Vec<char> = first.chars().filter(|c| c.is_alphabetic()).collect();
-    let caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-    if caps && prefix.split_whitespace().count() <= 8 {
+    if s[..pos].split_whitespace().count() <= 8 {
         pos + dash.len()
     } else {
         0
