@@ -44,7 +44,7 @@ pub fn conflicts_of(
     if members.len() < 2 {
         return out;
     }
-    let facts: Vec<&Facts> = read.of_member.iter().map(|&i| &read.distinct[i]).collect();
+    let facts: Vec<&Facts> = read.members().collect();
     let label = |i: usize| docs[members[i].0].label.clone();
     number_conflicts(&facts, &label, &mut out);
     date_conflicts(&facts, &label, &mut out);
@@ -86,6 +86,13 @@ pub struct GroupFacts {
     counted: bool,
 }
 
+impl GroupFacts {
+    /// Each member's facts, members in order.
+    fn members(&self) -> impl Iterator<Item = &Facts> {
+        self.of_member.iter().map(|&i| &self.distinct[i])
+    }
+}
+
 /// Read the facts of a group's members.
 pub fn group_facts(docs: &[Document], members: &[(usize, Vec<usize>)]) -> GroupFacts {
     let (distinct, of_member) = read_facts(docs, members);
@@ -121,21 +128,12 @@ pub fn related_conflicts(
         return out;
     }
     let all: Vec<&(usize, Vec<usize>)> = members.iter().chain(other).collect();
-    let facts: Vec<&Facts> = numbers
-        .of_member
-        .iter()
-        .map(|&i| &numbers.distinct[i])
-        .chain(
-            other_numbers
-                .of_member
-                .iter()
-                .map(|&i| &other_numbers.distinct[i]),
-        )
-        .collect();
+    let facts: Vec<&Facts> = numbers.members().chain(other_numbers.members()).collect();
     let side = |m: usize| m >= members.len();
     let doc = |m: usize| all[m].0;
     // The sentence stating a member's quantity, and the verb of the
-    // quantity's clause (tagged only when a pair of values is compared).
+    // quantity's clause (tagged only when a pair of values is compared;
+    // `tag::tag` keeps what it tagged lately).
     let text_of = |m: usize, q: &Quantity| -> &str {
         let (d, ss) = &all[m];
         let t = ss
@@ -143,13 +141,9 @@ pub fn related_conflicts(
             .map_or("", |&s| docs[*d].sentences[s].clean.as_str());
         &t[crate::document::dateline_len(t)..]
     };
-    let tagged: std::cell::RefCell<std::collections::HashMap<&str, Vec<crate::tag::Token>>> =
-        Default::default();
     let event_of = |m: usize, q: &Quantity| -> Event {
         let text = text_of(m, q);
-        let mut tagged = tagged.borrow_mut();
-        let t = tagged.entry(text).or_insert_with(|| crate::tag::tag(text));
-        quantity_verb(text, t, &q.token)
+        quantity_verb(text, &crate::tag::tag(text), &q.token)
     };
     for slot in slot_tables(&facts) {
         let (unit, noun) = (slot.unit, slot.noun);
