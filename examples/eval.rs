@@ -522,6 +522,16 @@ fn labelled_links(clusters: &Path, labels: &Path, threshold: f64) {
         }
         let (same, part) = predicted_pairs(&report);
         let all: BTreeSet<_> = same.union(&part).cloned().collect();
+        // A sentence as the debug lists show it: "label[id] text".
+        let text = |k: &SentKey| {
+            report
+                .sources
+                .iter()
+                .find(|x| x.label == k.0)
+                .and_then(|x| x.sentences.iter().find(|y| y.start as u64 == k.1))
+                .map(|y| format!("{}[{}] {}", k.0, y.id, y.text.replace('\n', " ")))
+                .unwrap_or_default()
+        };
         for (pair, kind) in &gold {
             let found = all.contains(pair);
             if found {
@@ -530,15 +540,6 @@ fn labelled_links(clusters: &Path, labels: &Path, threshold: f64) {
                 fneg += 1;
             }
             if debug && !found && kind == "equivalent" {
-                let text = |k: &SentKey| {
-                    report
-                        .sources
-                        .iter()
-                        .find(|x| x.label == k.0)
-                        .and_then(|x| x.sentences.iter().find(|y| y.start as u64 == k.1))
-                        .map(|y| format!("{}[{}] {}", k.0, y.id, y.text.replace('\n', " ")))
-                        .unwrap_or_default()
-                };
                 println!(
                     "  MISSED {kind}\n    {}\n    {}",
                     text(&pair.0),
@@ -555,15 +556,6 @@ fn labelled_links(clusters: &Path, labels: &Path, threshold: f64) {
         }
         fp += all.iter().filter(|p| !gold.contains_key(*p)).count();
         if debug {
-            let text = |k: &SentKey| {
-                report
-                    .sources
-                    .iter()
-                    .find(|x| x.label == k.0)
-                    .and_then(|x| x.sentences.iter().find(|y| y.start as u64 == k.1))
-                    .map(|y| format!("{}[{}] {}", k.0, y.id, y.text.replace('\n', " ")))
-                    .unwrap_or_default()
-            };
             for p in all.iter().filter(|p| !gold.contains_key(*p)) {
                 let how = if same.contains(p) { "group" } else { "related" };
                 println!(

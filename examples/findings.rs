@@ -57,6 +57,12 @@ fn main() {
     // counts are given apart: the held-out test stories.
     let mut exclude: BTreeSet<String> = BTreeSet::new();
     let mut tuning = storydiff::check::Tuning::default();
+    // A number option's value, kept as it was when missing or unreadable.
+    fn set<T: std::str::FromStr>(field: &mut T, value: Option<String>) {
+        if let Some(v) = value.and_then(|x| x.parse().ok()) {
+            *field = v;
+        }
+    }
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -71,36 +77,11 @@ fn main() {
                     .filter(|x| !x.is_empty())
                     .map(String::from),
             ),
-            "--partial" => {
-                tuning.partial = args
-                    .next()
-                    .and_then(|x| x.parse().ok())
-                    .unwrap_or(tuning.partial)
-            }
-            "--missing" => {
-                tuning.missing_words = args
-                    .next()
-                    .and_then(|x| x.parse().ok())
-                    .unwrap_or(tuning.missing_words)
-            }
-            "--similar" => {
-                tuning.similar = args
-                    .next()
-                    .and_then(|x| x.parse().ok())
-                    .unwrap_or(tuning.similar)
-            }
-            "--related" => {
-                tuning.related = args
-                    .next()
-                    .and_then(|x| x.parse().ok())
-                    .unwrap_or(tuning.related)
-            }
-            "--cite" => {
-                tuning.cite = args
-                    .next()
-                    .and_then(|x| x.parse().ok())
-                    .unwrap_or(tuning.cite)
-            }
+            "--partial" => set(&mut tuning.partial, args.next()),
+            "--missing" => set(&mut tuning.missing_words, args.next()),
+            "--similar" => set(&mut tuning.similar, args.next()),
+            "--related" => set(&mut tuning.related, args.next()),
+            "--cite" => set(&mut tuning.cite, args.next()),
             other => {
                 eprintln!("findings: unknown argument {other}");
                 std::process::exit(2);
