@@ -419,8 +419,7 @@ pub fn check_with(
             let related = || {
                 let v = crate::embed::vectors()?;
                 let claim = v.embed(&docs[0].text_of(&dm.1));
-                g.related
-                    .iter()
+                g.overlaps()
                     .flat_map(|r| {
                         alignment.groups[r.group]
                             .members

@@ -84,11 +84,11 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
                     attribution: attribution_report(&docs[*d].sentences[member_attr(docs, *d, ss)]),
                 });
             }
-            // A claim is unique to a source only when no related group carries
-            // part of it in another source.
+            // A claim is unique to a source only when no related group or
+            // echo carries part of it in another source.
             let kind = if g.members.len() > 1 {
                 GroupKind::Shared
-            } else if g.related.iter().any(|r| {
+            } else if g.overlaps().any(|r| {
                 alignment.groups[r.group]
                     .members
                     .iter()
@@ -105,8 +105,9 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
             } else {
                 Vec::new()
             };
-            // Each related edge once, from the group with the lower id.
-            for r in g.related.iter().filter(|r| r.group > gid) {
+            // Each related edge or echo once, from the group with the lower
+            // id.
+            for r in g.overlaps().filter(|r| r.group > gid) {
                 let other = &alignment.groups[r.group].members;
                 conflicts.extend(related_conflicts(
                     docs,
@@ -139,6 +140,7 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
                 members,
                 links: g.links.iter().map(|l| link_report(docs, l)).collect(),
                 related: g.related.iter().map(related_report).collect(),
+                echoes: g.echoes.iter().map(related_report).collect(),
                 conflicts,
                 attribution_diffs,
             }

@@ -103,7 +103,7 @@ pub enum GroupKind {
     /// source: a claim found nowhere else.
     Unique,
     /// Members from one source only, but part of the claim is carried by a
-    /// related group with another source.
+    /// related group (or an echo) with another source.
     Partial,
 }
 
@@ -195,8 +195,15 @@ pub struct GroupReport {
     pub members: Vec<MemberReport>,
     pub links: Vec<LinkReport>,
     /// Groups that share part of this group's claim (a merge, a split, an
-    /// overlap); symmetric: each edge appears in both groups.
+    /// overlap), at most the two strongest; symmetric: each edge appears in
+    /// both groups. Every sentence of this group shares part of a claim with
+    /// every sentence of a related group.
     pub related: Vec<RelatedReport>,
+    /// Weaker overlaps (`kind` "echo"): groups that share words or meaning
+    /// with this one, too weakly to be shown as a shared claim; symmetric. A
+    /// one-source claim with an echo in another source is `partial`, not
+    /// `unique`: "only in" is said only when nothing else comes near it.
+    pub echoes: Vec<RelatedReport>,
     /// Numbers that do not agree between members.
     pub conflicts: Vec<Conflict>,
     /// Where the members' attributions differ.
@@ -255,7 +262,7 @@ pub struct LinkReport {
 pub struct RelatedReport {
     /// Id of the other group.
     pub group: usize,
-    /// `partial` for now.
+    /// `partial` in `related`, `echo` in `echoes`.
     pub kind: crate::align::RelatedKind,
     /// Similarity, 0–1, rounded to 3 decimals.
     pub score: f64,

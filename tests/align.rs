@@ -114,3 +114,83 @@ fn paraphrases_align_through_sentence_vectors() {
     let pair = |i: usize| vec![("a".to_string(), vec![i]), ("b".to_string(), vec![i])];
     assert_eq!(groups, (0..5).map(pair).collect::<Vec<_>>());
 }
+
+/// A long sentence that merges four claims, against four short sentences of
+/// another report: the group keeps its two strongest overlaps as related
+/// groups ("partly also in") and the weaker ones as echoes. An echoed
+/// one-source claim is `partial`, never "only in", and the terminal says
+/// where it is echoed; a claim with no overlap at all stays unique.
+#[test]
+fn overlaps_beyond_the_two_strongest_are_echoes() {
+    use storydiff::{Options, compare, ingest::Source, report::GroupKind};
+    let a = "Typhoon Mara hits Selvane\n\n\
+             Typhoon Mara killed 12 people in Selvane, closed the port of Karo, cut power to 40,000 homes and flooded the Amber Valley rice fields on Tuesday, officials said.\n\n\
+             Rescue teams from the capital arrived by helicopter on Wednesday.\n";
+    let b = "Deadly storm batters Selvane\n\n\
+             At least 12 people were killed when Typhoon Mara struck Selvane on Tuesday.\n\n\
+             Rescue teams from the capital arrived by helicopter on Wednesday.\n\n\
+             The port of Karo was closed to shipping for the day.\n\n\
+             Schools across the island will stay shut until Friday.\n\n\
+             Power was cut to about 40,000 homes, the utility said.\n\n\
+             Farmers said floodwater covered the rice fields of the Amber Valley.\n";
+    let report = compare(
+        &[Source::from_text("a", a), Source::from_text("b", b)],
+        &Options::default(),
+    )
+    .expect("compare");
+    let ids =
+        |v: &[storydiff::report::RelatedReport]| v.iter().map(|r| r.group).collect::<Vec<_>>();
+    let g = &report.groups[1];
+    assert_eq!(g.members.len(), 2);
+    assert_eq!((ids(&g.related), ids(&g.echoes)), (vec![0, 5], vec![3, 6]));
+    let kinds: Vec<GroupKind> = report.groups.iter().map(|g| g.kind).collect();
+    assert_eq!(
+        kinds[3..],
+        [
+            GroupKind::Partial,
+            GroupKind::Unique,
+            GroupKind::Partial,
+            GroupKind::Partial
+        ]
+    );
+    // Symmetric: the echoed group points back at group 1 as an echo.
+    assert_eq!(
+        (
+            ids(&report.groups[6].related),
+            ids(&report.groups[6].echoes)
+        ),
+        (vec![], vec![1])
+    );
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (pa, pb) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&pa, a).expect("write a");
+    std::fs::write(&pb, b).expect("write b");
+    let (code, out, _) = common::run(&[
+        pa.display().to_string(),
+        pb.display().to_string(),
+        "--color".to_string(),
+        "never".to_string(),
+    ]);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.contains("≈ group 6 · only b, partly shared\n  b [6] Farmers said floodwater covered the rice fields of the Amber Valley.\n  weakly echoed in a [1], b [1]\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "+ only in b (1 claim)\n  [4] Schools across the island will stay shut until Friday.\n"
+        ),
+        "{out}"
+    );
+    let (_, md, _) = common::run(&[
+        pa.display().to_string(),
+        pb.display().to_string(),
+        "--format".to_string(),
+        "markdown".to_string(),
+    ]);
+    assert!(
+        md.contains("  - *weakly echoed in* a \\[1\\], b \\[1\\] (group 1, score 0.348: amber, valley, rice, fields)\n"),
+        "{md}"
+    );
+}

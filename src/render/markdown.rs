@@ -3,6 +3,7 @@
 //! Markdown (or smuggle HTML into it); unchanged groups fold into
 //! `<details>`.
 
+use crate::align::RelatedKind;
 use crate::check::{CheckReport, FindingKind};
 use crate::render::check::drift_words;
 use crate::report::*;
@@ -68,9 +69,16 @@ fn attribution_kind(k: AttributionDiffKind) -> &'static str {
     drift_words(k)
 }
 
-/// "partly also in" lines for a group's related groups.
+/// "partly also in" lines for a group's related groups; a one-source claim
+/// without one shows its echoes ("weakly echoed in"), which are why it is
+/// not called unique.
 fn related_md(out: &mut String, r: &Report, g: &GroupReport) {
-    for rel in &g.related {
+    let echoes: &[_] = if g.kind == GroupKind::Partial && g.related.is_empty() {
+        &g.echoes
+    } else {
+        &[]
+    };
+    for rel in g.related.iter().chain(echoes) {
         let whom: Vec<String> = r
             .groups
             .get(rel.group)
@@ -78,9 +86,13 @@ fn related_md(out: &mut String, r: &Report, g: &GroupReport) {
             .flat_map(|o| &o.members)
             .map(|m| format!("{} {}", escape(&m.source), ids(&m.sentences)))
             .collect();
+        let what = match rel.kind {
+            RelatedKind::Partial => "partly also in",
+            RelatedKind::Echo => "weakly echoed in",
+        };
         let _ = writeln!(
             out,
-            "- *partly also in* {} (group {}, score {:.3}: {})",
+            "- *{what}* {} (group {}, score {:.3}: {})",
             whom.join(", "),
             rel.group,
             rel.score,

@@ -4,6 +4,7 @@
 //! --word-diff=plain`), which survives copy-paste.
 
 use super::{Only, Painter, TerminalOptions, ids};
+use crate::align::RelatedKind;
 use crate::report::*;
 use std::fmt::Write;
 
@@ -214,7 +215,14 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
                     detail
                 );
             }
-            for rel in &g.related {
+            // Echoes are shown only where they are why a one-source claim
+            // is not called unique.
+            let echoes: &[_] = if g.kind == GroupKind::Partial && g.related.is_empty() {
+                &g.echoes
+            } else {
+                &[]
+            };
+            for rel in g.related.iter().chain(echoes) {
                 let whom: Vec<String> = report
                     .groups
                     .get(rel.group)
@@ -232,10 +240,14 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
                 } else {
                     String::new()
                 };
+                let what = match rel.kind {
+                    RelatedKind::Partial => "partly also in",
+                    RelatedKind::Echo => "weakly echoed in",
+                };
                 let _ = writeln!(
                     out,
                     "  {}",
-                    p.dim(&format!("partly also in {}{why}", whom.join(", ")))
+                    p.dim(&format!("{what} {}{why}", whom.join(", ")))
                 );
             }
             if opts.explain {
