@@ -369,10 +369,24 @@ fn ecb_links(clusters: &Path, threshold: f64) {
         // which this file's labels count as links too when labelled).
         let (same, part) = predicted_pairs(&report);
         let pred: BTreeSet<(SentKey, SentKey)> = same.union(&part).cloned().collect();
+        // A labelled offset names the sentence holding its first word.
+        let snap = |k: &SentKey| -> SentKey {
+            let body = docs_by_id.get(&k.0).map_or("", String::as_str);
+            let at = ecb::first_word(body, k.1 as usize);
+            report
+                .sources
+                .iter()
+                .find(|x| x.label == k.0)
+                .and_then(|src| src.sentences.iter().find(|y| y.start <= at && at < y.end))
+                .map_or(k.clone(), |y| (k.0.clone(), y.start as u64))
+        };
         let story_gold: BTreeSet<_> = gold
             .iter()
             .filter(|(a, _)| ids.contains(&a.0))
-            .cloned()
+            .map(|(a, b)| {
+                let (a, b) = (snap(a), snap(b));
+                if a < b { (a, b) } else { (b, a) }
+            })
             .collect();
         tp += pred.intersection(&story_gold).count();
         fp += pred.difference(&story_gold).count();
@@ -512,6 +526,21 @@ fn labelled_links(clusters: &Path, labels: &Path, threshold: f64) {
             continue;
         };
         stories += 1;
+        // A labelled offset names the sentence that holds the first letter or
+        // digit at or after it, so labels stay put when the segmenter moves a
+        // stray quote mark from one sentence to the next.
+        let snap = |k: SentKey| -> SentKey {
+            let Some(src) = report.sources.iter().find(|x| x.label == k.0) else {
+                return k;
+            };
+            let body = bodies.get(&k.0).map_or("", String::as_str);
+            let at = ecb::first_word(body, k.1 as usize);
+            src.sentences
+                .iter()
+                .find(|y| y.start <= at && at < y.end)
+                .map_or(k.clone(), |y| (k.0.clone(), y.start as u64))
+        };
+        let key = |v: &serde_json::Value| key(v).map(snap);
         let mut gold: BTreeMap<(SentKey, SentKey), String> = BTreeMap::new();
         for l in story["links"].as_array().into_iter().flatten() {
             let (Some(a), Some(b)) = (key(&l["a"]), key(&l["b"])) else {

@@ -256,15 +256,36 @@ fn labelled_set(name: &str, labels: &Path, bodies: &BTreeMap<String, String>, er
         reports += 1;
         let doc =
             storydiff::document::Document::build(&Source::from_text(id.clone(), body.clone()));
-        for row in rows.as_array().into_iter().flatten() {
-            // A row is [start, cue, speaker] or {"start", "cue", "speaker", …}.
+        // A row is [start, cue, speaker] or {"start", "cue", "speaker", …}.
+        let fields = |row: &serde_json::Value| -> (usize, serde_json::Value, serde_json::Value) {
             let (start, cue, speaker) = if row.is_object() {
                 (&row["start"], &row["cue"], &row["speaker"])
             } else {
                 (&row[0], &row[1], &row[2])
             };
-            let start = start.as_u64().unwrap_or(0) as usize;
-            let Some(s) = doc.sentences.iter().find(|s| s.start == start) else {
+            (
+                start.as_u64().unwrap_or(0) as usize,
+                cue.clone(),
+                speaker.clone(),
+            )
+        };
+        let labelled: std::collections::BTreeSet<usize> = rows
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|r| fields(r).0)
+            .collect();
+        for row in rows.as_array().into_iter().flatten() {
+            let (start, cue, speaker) = fields(row);
+            // The sentence that starts there; else the one holding the
+            // label's first word, unless that sentence has its own label
+            // (the segmenter moved a stray quote mark since labelling).
+            let at = ecb::first_word(body, start);
+            let Some(s) = doc.sentences.iter().find(|s| s.start == start).or_else(|| {
+                doc.sentences
+                    .iter()
+                    .find(|s| s.start <= at && at < s.end && !labelled.contains(&s.start))
+            }) else {
                 continue;
             };
             let gold_cue = cue.as_str().unwrap_or("none");

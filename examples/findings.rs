@@ -201,6 +201,10 @@ fn labelled(
         let st = starts(&report);
         let resolve = |v: &serde_json::Value| -> Option<Key> {
             let (d, off) = key_of(v)?;
+            // The first letter or digit at or after the offset names the
+            // sentence, so labels stay put when the segmenter moves a stray
+            // quote mark from one sentence to the next.
+            let off = ecb::first_word(bodies.get(&d).map_or("", String::as_str), off);
             let s = sentence_at(&st, &d, off)?;
             Some((d, s))
         };

@@ -433,6 +433,10 @@ fn boundaries(text: &str, unit: Range<usize>) -> Vec<usize> {
                 break;
             }
         }
+        // So do closing quotes set off by a space (tokenised text:
+        // `Program. ”`, `grandchildren. "` at the end of a paragraph): a
+        // closing mark cannot start a sentence.
+        k = spaced_closers(&chars, k);
         let end_off = chars.get(k).map_or(s.len(), |x| x.0);
         let rest = &s[end_off..];
         let next_word = rest.trim_start();
@@ -487,6 +491,37 @@ fn boundaries(text: &str, unit: Range<usize>) -> Vec<usize> {
         i = k.max(i + 1);
     }
     out
+}
+
+/// Index after the closing quotes that follow `k` across spaces: a curly
+/// closing quote followed by a space or the end, or a straight quote at the
+/// end (where it cannot open anything); `k` when there is none.
+fn spaced_closers(chars: &[(usize, char)], k: usize) -> usize {
+    let mut end = k;
+    let mut i = k;
+    loop {
+        let mut q = i;
+        while chars.get(q).is_some_and(|x| x.1 == ' ') {
+            q += 1;
+        }
+        if q == i {
+            return end;
+        }
+        let at = |n: usize| chars.get(n).map(|x| x.1);
+        // A curly closing mark, or a straight one that ends the text. (A
+        // spaced NYT-style "''" is left where it is: the attribution reader
+        // expects it to open the next sentence; see the README.)
+        let width = match at(q) {
+            Some('”' | '»' | '›') => 1,
+            Some('"') if chars[q + 1..].iter().all(|x| x.1.is_whitespace()) => 1,
+            _ => 0,
+        };
+        if width == 0 || !at(q + width).is_none_or(char::is_whitespace) {
+            return end;
+        }
+        end = q + width;
+        i = end;
+    }
 }
 
 fn push(out: &mut Vec<usize>, b: usize) {
@@ -668,6 +703,36 @@ mod tests {
                 "The vote was held at 10 a.m. Tuesday in the capital.",
                 "It passed."
             ]
+        );
+    }
+
+    /// Tokenised text sets closing quotes off by a space. A closing mark
+    /// cannot start a sentence: it stays with the sentence it closes
+    /// (on the 982 ECB+ reports, 163 sentences now end with such a mark,
+    /// which was before a one-mark "sentence" or the start of the next one;
+    /// on the links dev set, two lone marks were aligned with lone marks of
+    /// other reports). 43 sentences without a letter or digit are left,
+    /// most of them a spaced NYT-style `''`.
+    #[test]
+    fn spaced_closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            texts(
+                "It was praised for “ Outstanding Performance. ” Later she won. ” “ I am so excited."
+            ),
+            vec![
+                "It was praised for “ Outstanding Performance. ”",
+                "Later she won. ”",
+                "“ I am so excited."
+            ]
+        );
+        assert_eq!(
+            texts("“ We can grow our economy and our children. \""),
+            vec!["“ We can grow our economy and our children. \""]
+        );
+        // A straight quote followed by words opens the next sentence.
+        assert_eq!(
+            texts("He left. \" We will win, \" she said."),
+            vec!["He left.", "\" We will win, \" she said."]
         );
     }
 

@@ -29,3 +29,15 @@ pub fn bodies(clusters_jsonl: &str) -> BTreeMap<String, String> {
     }
     out
 }
+
+/// The offset of the first letter or digit at or after `off` in `body`
+/// (`off` when there is none). Labels name a sentence by the offset of its
+/// start; the sentence holding this offset is the one meant, even when the
+/// segmenter has since moved a stray quote mark from one sentence to the
+/// next.
+#[allow(dead_code)]
+pub fn first_word(body: &str, off: usize) -> usize {
+    body.get(off..)
+        .and_then(|t| t.char_indices().find(|c| c.1.is_alphanumeric()))
+        .map_or(off, |c| off + c.0)
+}
