@@ -318,6 +318,12 @@ fn event_classes<'a>(facts: &[&'a Facts]) -> std::collections::HashMap<&'a Event
     class
 }
 
+/// Whether two verbs tell of one event: the same lemma ("fell",
+/// "falling"), or verbs of one meaning ([`SAME_EVENT_COSINE`]).
+pub(crate) fn same_verb(a: &str, b: &str) -> bool {
+    same_event(&Some(a.to_string()), &Some(b.to_string()))
+}
+
 /// Whether two events are one: no verb on either side, the same lemma
 /// ("fell", "falling"), or verbs of one meaning ([`SAME_EVENT_COSINE`]).
 fn same_event(a: &Event, b: &Event) -> bool {
