@@ -27,8 +27,11 @@
 //!   one member to a sentence of the other. Recall over labelled conflicts.
 //! - attribution differences: a finding is a (group, pair of members); it is
 //!   right when a labelled link between the two members says
-//!   `attribution_differs`. Recall over the labelled differing links whose
-//!   two sentences sit in one group (and over all of them).
+//!   `attribution_differs` (for a difference across a related edge, the
+//!   second member is the related group's). Recall over the labelled
+//!   differing links whose two sentences sit in one group, over those in two
+//!   related groups, and over all of them; `-v` also lists where the
+//!   labelled pairs not in one group sit.
 //! - check: each report in turn is the draft, the others the sources. A
 //!   draft sentence is unsupported when no labelled link joins it to a
 //!   source; a "supported by" reference is right when a labelled link joins
