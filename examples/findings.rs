@@ -27,8 +27,11 @@
 //!   one member to a sentence of the other. Recall over labelled conflicts.
 //! - attribution differences: a finding is a (group, pair of members); it is
 //!   right when a labelled link between the two members says
-//!   `attribution_differs`. Recall over the labelled differing links whose
-//!   two sentences sit in one group (and over all of them).
+//!   `attribution_differs` (for a difference across a related edge, the
+//!   second member is the related group's). Recall over the labelled
+//!   differing links whose two sentences sit in one group, over those in two
+//!   related groups, and over all of them; `-v` also lists where the
+//!   labelled pairs not in one group sit.
 //! - check: each report in turn is the draft, the others the sources. A
 //!   draft sentence is unsupported when no labelled link joins it to a
 //!   source; a "supported by" reference is right when a labelled link joins
@@ -132,6 +135,10 @@ struct Tally {
     attr_gold_aligned: usize,
     attr_gold_all: usize,
     attr_found_aligned: usize,
+    /// Labelled differing pairs whose sentences sit in two related groups,
+    /// and of them the ones found (a difference across the related edge).
+    attr_gold_related: usize,
+    attr_found_related: usize,
     unsup: [[usize; 2]; 2],
     support_ok: usize,
     support_bad: usize,
@@ -309,7 +316,9 @@ fn labelled(
                 }
             }
             // One verdict per pair of members, whatever the number of kinds.
-            let mut pairs: Vec<(&str, &str, Vec<String>)> = Vec::new();
+            // A difference with a related group's member: the second member
+            // is that group's.
+            let mut pairs: Vec<(&str, &str, Option<usize>, Vec<String>)> = Vec::new();
             for d in &g.attribution_diffs {
                 let (x, y) = (d.members[0].as_str(), d.members[1].as_str());
                 let kind = serde_json::to_value(d.kind)
@@ -317,29 +326,38 @@ fn labelled(
                     .and_then(|v| v.as_str().map(String::from))
                     .unwrap_or_default();
                 let kind = if verbose {
-                    let text = |src: &str| {
-                        g.members
+                    let text = |src: &str, grp: Option<usize>| {
+                        let members =
+                            match grp.and_then(|r| report.groups.iter().find(|x| x.id == r)) {
+                                Some(r) => &r.members,
+                                None => &g.members,
+                            };
+                        members
                             .iter()
                             .find(|m| m.source == src)
                             .map(|m| m.text.clone())
                             .unwrap_or_default()
                     };
                     format!(
-                        "{kind} [{}]\n      A: {}\n      B: {}",
+                        "{kind} [{}]\n      A: {}\n      B{}: {}",
                         d.values.join(" | "),
-                        text(x),
-                        text(y)
+                        text(x, None),
+                        d.group.map(|r| format!(" (group {r})")).unwrap_or_default(),
+                        text(y, d.group)
                     )
                 } else {
                     kind
                 };
-                match pairs.iter_mut().find(|p| p.0 == x && p.1 == y) {
-                    Some(p) => p.2.push(kind),
-                    None => pairs.push((x, y, vec![kind])),
+                match pairs
+                    .iter_mut()
+                    .find(|p| p.0 == x && p.1 == y && p.2 == d.group)
+                {
+                    Some(p) => p.3.push(kind),
+                    None => pairs.push((x, y, d.group, vec![kind])),
                 }
             }
-            for (x, y, kinds) in pairs {
-                let (mx, my) = (member(x), member(y));
+            for (x, y, grp, kinds) in pairs {
+                let (mx, my) = (member(x), member_in(y, grp));
                 let pair = mx
                     .iter()
                     .flat_map(|a| my.iter().map(move |b| (a.clone(), b.clone())))
@@ -356,10 +374,11 @@ fn labelled(
                         .iter()
                         .any(|a| my.iter().any(|b| linked.contains(&(a.clone(), b.clone()))));
                     println!(
-                        "  attribution {} {x}{:?} vs {y}{:?}: {}{}",
+                        "  attribution {} {x}{:?} vs {y}{:?}{}: {}{}",
                         if pair.is_some() { "OK " } else { "BAD" },
                         mx.iter().map(|k| k.1).collect::<Vec<_>>(),
                         my.iter().map(|k| k.1).collect::<Vec<_>>(),
+                        grp.map(|r| format!(" (group {r})")).unwrap_or_default(),
                         kinds.join(", "),
                         if linked_any {
                             ""
@@ -370,7 +389,25 @@ fn labelled(
                 }
             }
         }
-        t.attr_found_aligned += found_differs.len();
+        let related_groups = |a: &Key, b: &Key| {
+            group_of(a)
+                .zip(group_of(b))
+                .and_then(|(x, y)| report.groups.iter().find(|g| g.id == x).map(|g| (g, y)))
+                .is_some_and(|(g, y)| g.related.iter().any(|r| r.group == y))
+        };
+        let in_one_group = |a: &Key, b: &Key| group_of(a).is_some() && group_of(a) == group_of(b);
+        t.attr_gold_related += differs
+            .iter()
+            .filter(|(a, b)| a < b && related_groups(a, b))
+            .count();
+        t.attr_found_aligned += found_differs
+            .iter()
+            .filter(|(a, b)| in_one_group(a, b))
+            .count();
+        t.attr_found_related += found_differs
+            .iter()
+            .filter(|(a, b)| related_groups(a, b))
+            .count();
         if verbose {
             let sent = |k: &Key| {
                 report
@@ -383,6 +420,33 @@ fn labelled(
                 let same = group_of(a).is_some() && group_of(a) == group_of(b);
                 let found = found_differs.contains(&(a.clone(), b.clone()))
                     || found_differs.contains(&(b.clone(), a.clone()));
+                if !same {
+                    // Where the labelled pair sits: in two related groups
+                    // (a partial overlap), or in two unrelated groups.
+                    let (ga, gb) = (group_of(a), group_of(b));
+                    let related = related_groups(a, b);
+                    let show = |k: &Key| {
+                        sent(k)
+                            .map(|s| {
+                                format!(
+                                    "{:?} {:?} {:?}: {}",
+                                    s.attribution.cue,
+                                    s.attribution.speaker,
+                                    s.attribution.verb,
+                                    s.text
+                                )
+                            })
+                            .unwrap_or_default()
+                    };
+                    println!(
+                        "  attribution APART ({}) {a:?} g{:?} vs {b:?} g{:?}\n      A: {}\n      B: {}",
+                        if related { "related" } else { "unrelated" },
+                        ga,
+                        gb,
+                        show(a),
+                        show(b)
+                    );
+                }
                 if same && !found {
                     let show = |k: &Key| {
                         sent(k)
@@ -491,7 +555,7 @@ fn labelled(
         t.conflict_gold
     );
     println!(
-        "attribution differences: {} flagged member pairs, precision {:.3} ({} right, {} wrong); recall {:.3} over aligned labelled ({} of {}), {:.3} over all {}",
+        "attribution differences: {} flagged member pairs, precision {:.3} ({} right, {} wrong); recall {:.3} over aligned labelled ({} of {}), {:.3} over labelled in two related groups ({} of {}), {:.3} over all {}",
         t.attr_tp + t.attr_fp,
         ratio(t.attr_tp, t.attr_tp + t.attr_fp),
         t.attr_tp,
@@ -499,7 +563,10 @@ fn labelled(
         ratio(t.attr_found_aligned, t.attr_gold_aligned),
         t.attr_found_aligned,
         t.attr_gold_aligned,
-        ratio(t.attr_found_aligned, t.attr_gold_all),
+        ratio(t.attr_found_related, t.attr_gold_related),
+        t.attr_found_related,
+        t.attr_gold_related,
+        ratio(t.attr_found_aligned + t.attr_found_related, t.attr_gold_all),
         t.attr_gold_all
     );
     let u = t.unsup;
@@ -615,8 +682,21 @@ fn label_free(path: &PathBuf, verbose: bool, exclude: &BTreeSet<String>) {
                     .and_then(|v| v.as_str().map(String::from))
                     .unwrap_or_default();
                 if verbose {
-                    println!("  attribution {id} [{k}] {}", d.values.join(" | "));
-                    for m in g.members.iter().filter(|m| d.members.contains(&m.source)) {
+                    println!(
+                        "  attribution {id} [{k}] {}{}",
+                        d.values.join(" | "),
+                        d.group
+                            .map(|r| format!(" (with related group {r})"))
+                            .unwrap_or_default()
+                    );
+                    let other = d.group.and_then(|x| r.groups.iter().find(|o| o.id == x));
+                    let shown = g.members.iter().filter(|m| m.source == d.members[0]).chain(
+                        other
+                            .map_or(&g.members, |o| &o.members)
+                            .iter()
+                            .filter(|m| m.source == d.members[1]),
+                    );
+                    for m in shown {
                         println!("      {}: {}", m.source, m.text);
                     }
                 }

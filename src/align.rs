@@ -147,7 +147,18 @@ pub struct Related {
     pub score: f64,
     /// The shared content words, strongest first.
     pub evidence: Vec<String>,
+    /// The sentence pairs that share the claim: (a sentence of this
+    /// group, a sentence of the other, the link's score), from the links
+    /// at the link level that the aligner found between the two groups but
+    /// did not join (partial overlaps below it are left out), in order, at
+    /// most [`MAX_EDGE_PAIRS`]. Other pairs of the two groups' members may
+    /// not share the claim (a related edge joins whole groups).
+    pub pairs: Vec<(SentRef, SentRef, f64)>,
 }
+
+/// Most sentence pairs named in one related edge (see
+/// [`Related::pairs`]).
+pub const MAX_EDGE_PAIRS: usize = 16;
 
 /// A set of sentences that say the same thing.
 #[derive(Debug, Clone, PartialEq)]
@@ -609,7 +620,7 @@ pub fn align(docs: &[Document], opts: &AlignOptions) -> Alignment {
     links.extend(found);
     let (mut al, mut rejected) = groups_from_links(docs, &v, links, n_same, opts);
     rejected.extend(partial);
-    add_related(&v, &mut al, rejected);
+    add_related(&v, &mut al, rejected, Levels::of(opts).link);
     al
 }
 
@@ -1074,7 +1085,7 @@ fn groups_from_links(
 /// distinct groups, strongest first, at most [`MAX_OVERLAPS`] per group: an
 /// edge is `related` while both groups have fewer than [`MAX_RELATED`]
 /// related edges, else an echo.
-fn add_related(v: &Vectors, al: &mut Alignment, links: Vec<Link>) {
+fn add_related(v: &Vectors, al: &mut Alignment, links: Vec<Link>, link_level: f64) {
     let mut group_of: HashMap<SentRef, usize> = HashMap::default();
     for (gid, g) in al.groups.iter().enumerate() {
         for (d, ss) in &g.members {
@@ -1083,8 +1094,11 @@ fn add_related(v: &Vectors, al: &mut Alignment, links: Vec<Link>) {
             }
         }
     }
-    // Best link per group pair.
+    // Best link per group pair, and the sentence pairs of all its links
+    // (lower group's sentence first).
     let mut edges: BTreeMap<(usize, usize), (f64, Link)> = BTreeMap::new();
+    let mut edge_pairs: BTreeMap<(usize, usize), BTreeMap<(SentRef, SentRef), f64>> =
+        BTreeMap::new();
     for l in links {
         let ga: Vec<usize> =
             l.a.1
@@ -1102,6 +1116,24 @@ fn add_related(v: &Vectors, al: &mut Alignment, links: Vec<Link>) {
                     continue;
                 }
                 let key = (x.min(y), x.max(y));
+                // Only links at the link level name sentences that share
+                // the claim; a partial overlap may share a name or a place.
+                let pairs = edge_pairs.entry(key).or_default();
+                for &sa in l.a.1.iter().filter(|_| l.score >= link_level) {
+                    for &sb in &l.b.1 {
+                        let (ra, rb) = ((l.a.0, sa), (l.b.0, sb));
+                        let (ga, gb) = (group_of.get(&ra), group_of.get(&rb));
+                        let pair = if ga == Some(&key.0) && gb == Some(&key.1) {
+                            (ra, rb)
+                        } else if ga == Some(&key.1) && gb == Some(&key.0) {
+                            (rb, ra)
+                        } else {
+                            continue;
+                        };
+                        let best = pairs.entry(pair).or_insert(l.score);
+                        *best = best.max(l.score);
+                    }
+                }
                 match edges.get_mut(&key) {
                     Some(e) if e.0 >= l.score => {}
                     Some(e) => *e = (l.score, l.clone()),
@@ -1128,17 +1160,27 @@ fn add_related(v: &Vectors, al: &mut Alignment, links: Vec<Link>) {
         };
         count[x] += 1;
         count[y] += 1;
+        let pairs: Vec<(SentRef, SentRef, f64)> = edge_pairs
+            .remove(&(x, y))
+            .unwrap_or_default()
+            .into_iter()
+            .take(MAX_EDGE_PAIRS)
+            .map(|((a, b), s)| (a, b, s))
+            .collect();
         let kind = if related {
             RelatedKind::Partial
         } else {
             RelatedKind::Echo
         };
-        for (from, to, ev) in [(x, y, ev.clone()), (y, x, ev)] {
+        let flipped: Vec<(SentRef, SentRef, f64)> =
+            pairs.iter().map(|&(a, b, s)| (b, a, s)).collect();
+        for (from, to, ev, pairs) in [(x, y, ev.clone(), pairs), (y, x, ev, flipped)] {
             let edge = Related {
                 group: to,
                 kind,
                 score,
                 evidence: ev,
+                pairs,
             };
             let g = &mut al.groups[from];
             if related {

@@ -4,7 +4,9 @@
 
 use crate::align::{Alignment, Link};
 use crate::diffkit::attribution::member_attr;
-pub use crate::diffkit::attribution::{attribution_diffs, attribution_diffs_linked};
+pub use crate::diffkit::attribution::{
+    attribution_diffs, attribution_diffs_linked, related_attribution_diffs,
+};
 pub use crate::diffkit::conflict::{
     GroupFacts, conflicts, conflicts_of, group_facts, related_conflicts,
 };
@@ -118,7 +120,12 @@ pub fn report(docs: &[Document], alignment: &Alignment) -> Report {
                     r.group,
                 ));
             }
-            let attribution_diffs = attribution_diffs_linked(docs, &g.members, &g.links);
+            let mut attribution_diffs = attribution_diffs_linked(docs, &g.members, &g.links);
+            // Across each related edge or echo once (from the lower id),
+            // only where the two groups' sentences share the claim.
+            for r in g.overlaps().filter(|r| r.group > gid) {
+                attribution_diffs.extend(related_attribution_diffs(docs, &r.pairs, r.group));
+            }
             let pairs: Vec<(&str, &str)> = texts
                 .iter()
                 .skip(1)

@@ -92,6 +92,23 @@ pub struct AttributionDiff {
     pub values: Vec<String>,
     /// For `quote_altered`: word diff of the quotes.
     pub diff: Vec<DiffSpan>,
+    /// For a difference with a related group (a partial overlap): the id of
+    /// the group whose member is the second of `members`; absent when both
+    /// members are in this group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<usize>,
+}
+
+impl AttributionDiff {
+    /// The two members for display: "wire vs daily", or "wire vs daily
+    /// (group 5)" when the second is a related group's member.
+    pub fn members_text(&self) -> String {
+        let pair = self.members.join(" vs ");
+        match self.group {
+            Some(g) => format!("{pair} (group {g})"),
+            None => pair,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]

@@ -211,7 +211,7 @@ pub fn render(r: &Report, min: Option<Significance>) -> String {
                 "- group {} · **{}** ({}): {}",
                 g.id,
                 attribution_kind(d.kind),
-                escape(&d.members.join(" vs ")),
+                escape(&d.members_text()),
                 detail
             );
         }

@@ -244,3 +244,60 @@ fn painter_style_len(s: &str) -> Option<usize> {
         .all(|p| allowed.contains(&p))
         .then_some(2 + end + 1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{AttributionDiff, AttributionDiffKind};
+
+    /// A difference with a related group's member names that group in
+    /// every view (JSON `group`, "(group N)" in the others); one inside a
+    /// group does not.
+    #[test]
+    fn related_attribution_difference_names_the_other_group_in_every_view() {
+        use crate::ingest::Source;
+        let sources = [
+            Source::from_text(
+                "wire",
+                "Oregon State Police say a bomb at a bank killed a police officer.",
+            ),
+            Source::from_text(
+                "daily",
+                "A bomb at a bank killed a police officer, officials said Saturday.",
+            ),
+        ];
+        let mut r = crate::compare(&sources, &crate::Options::default()).expect("report");
+        let g = r
+            .groups
+            .iter()
+            .position(|g| g.members.len() == 2)
+            .expect("a shared group");
+        r.groups[g].attribution_diffs = vec![AttributionDiff {
+            kind: AttributionDiffKind::NamedVsAnonymous,
+            members: vec!["wire".into(), "daily".into()],
+            values: vec![
+                "Oregon State Police · say · reported speech".into(),
+                "officials · say · reported speech".into(),
+            ],
+            diff: Vec::new(),
+            group: Some(7),
+        }];
+        let opts = TerminalOptions::default();
+        let json: serde_json::Value = serde_json::from_str(&r.json()).expect("JSON");
+        assert_eq!(json["groups"][g]["attribution_diffs"][0]["group"], 7);
+        assert!(r.terminal(&opts).contains("(wire vs daily (group 7)):"));
+        assert!(r.markdown(&opts).contains(&format!(
+            "({}):",
+            markdown::escape("wire vs daily (group 7)")
+        )));
+        assert!(r.html(&opts).contains("(wire vs daily (group 7)):"));
+        r.groups[g].attribution_diffs[0].group = None;
+        let json: serde_json::Value = serde_json::from_str(&r.json()).expect("JSON");
+        assert!(
+            json["groups"][g]["attribution_diffs"][0]
+                .get("group")
+                .is_none()
+        );
+        assert!(r.terminal(&opts).contains("(wire vs daily):"));
+    }
+}

@@ -211,7 +211,7 @@ pub fn render(report: &Report, opts: &TerminalOptions) -> String {
                 let _ = writeln!(
                     out,
                     "  {} {}",
-                    p.warn(&format!("! {kind} ({}):", d.members.join(" vs "))),
+                    p.warn(&format!("! {kind} ({}):", d.members_text())),
                     detail
                 );
             }
