@@ -366,11 +366,20 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                     "she" => Some("she"),
                     _ => None,
                 });
-            // Subject before the verb: from the last clause break.
+            // Subject before the verb: from the last clause break, or the
+            // end of the last quote before it (a typewriter '' closes a
+            // quote too: "“Who could take this seriously? '' she said").
+            let quote_end = spans
+                .iter()
+                .map(|&(_, e)| e)
+                .filter(|&e| e <= v.start)
+                .max()
+                .unwrap_or(0);
             let cut = before
                 .rfind([',', '”', '"', '»', ';', ':', '—'])
                 .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
-                .unwrap_or(0);
+                .unwrap_or(0)
+                .max(quote_end);
             let mut subj = before[cut..].trim().to_string();
             // A speech verb in a subordinate clause ("…, after the company
             // said …") does not attribute the main claim.
@@ -1317,6 +1326,27 @@ mod tests {
                 (Cue::Indirect, Some("WHO")),
                 (Cue::Indirect, Some("Reyes")),
                 (Cue::Indirect, Some("Vantis.com")),
+            ]
+        );
+    }
+
+    // The subject of the verb after a quote closed by a typewriter '' starts
+    // after the quote, not at its opening mark.
+    #[test]
+    fn subject_after_a_typewriter_closing_mark() {
+        let a = attribute(&[
+            "Vera Lind, the pin-up model, died on Thursday in Los Angeles.",
+            "\"Who could take any of this seriously? '' she said years later.",
+        ]);
+        let got: Vec<(Cue, Option<&str>, Option<&str>)> = a
+            .iter()
+            .map(|x| (x.cue, x.speaker.as_deref(), x.verb.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Cue::None, None, None),
+                (Cue::Direct, Some("Vera Lind"), Some("say"))
             ]
         );
     }
