@@ -381,7 +381,12 @@ pub fn related_attribution_diffs(
                 s.attribution.cue == Cue::Direct || has_quote_marks(s)
             })
         };
-        if quoted(da, &sa) || quoted(db, &sb) {
+        // Who says it differs only where both sides attribute it.
+        let attributed = |d: usize, ss: &[usize]| {
+            ss.iter()
+                .any(|&k| docs[d].sentences[k].attribution.cue != Cue::None)
+        };
+        if !attributed(da, &sa) || !attributed(db, &sb) || quoted(da, &sa) || quoted(db, &sb) {
             continue;
         }
         let found: Vec<AttributionDiff> =

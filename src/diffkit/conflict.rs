@@ -481,6 +481,13 @@ fn event_verb_at(text: &str, tagged: &[crate::tag::Token], at: usize) -> Event {
 /// "next" "year" (or "year's"); reports of one story are written days
 /// apart, so two of them name one period alike.
 fn period(a: &str, b: &str) -> Option<(String, String)> {
+    // Most word pairs are not periods: answer without allocating.
+    if !["this", "next", "last"]
+        .iter()
+        .any(|w| a.eq_ignore_ascii_case(w))
+    {
+        return None;
+    }
     let a = a.to_lowercase();
     let b = b.to_lowercase();
     let b = b.trim_end_matches("'s").trim_end_matches("’s");
