@@ -67,7 +67,9 @@ impl Document {
                 // after it; unpunctuated (up to 20 words) or short (up to 12
                 // words, some titles end with a stop). Wire leads are longer.
                 let words = raw.split_whitespace().count();
-                let unpunctuated = !raw.ends_with(['.', '!', '?', '"', '”', '…']);
+                // A typewriter "''" closes a quote as '"' does.
+                let bare = raw.strip_suffix("''").map_or(raw, str::trim_end);
+                let unpunctuated = !bare.ends_with(['.', '!', '?', '"', '”', '…']);
                 let headline = id == 0
                     && first_para_len == 1
                     && ((unpunctuated && words <= 20) || (words <= 12 && has_more));
@@ -164,6 +166,21 @@ pub fn dateline_len(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::dateline_len;
+
+    /// A first line that ends with a stop inside a typewriter-closed quote
+    /// is punctuated, as one closed by '"' is: with more than 12 words it
+    /// is a lead, not a title.
+    #[test]
+    fn typewriter_closed_first_line_is_punctuated() {
+        let heads = |t: &str| -> Vec<bool> {
+            let d = super::Document::build(&crate::ingest::Source::from_text("a", t));
+            d.sentences.iter().map(|s| s.headline).collect()
+        };
+        let long = "It's official : Dana Quill is taking over the director's chair for the \"Harbour '' sequel \"Low Tide. ''\n\nThe studio confirmed it.\n";
+        assert_eq!(heads(long), [false, false]);
+        let title = "Dana Quill to direct \"Low Tide ''\n\nThe studio confirmed it.\n";
+        assert_eq!(heads(title), [true, false]);
+    }
 
     #[test]
     fn wire_datelines_are_found() {
