@@ -231,7 +231,17 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
         // Tagged only when a verb form needs checking (tagging every
         // sentence would cost more than the rest of the pipeline).
         let toks = std::cell::OnceCell::new();
-        let verb = find_verb(text, &toks, &|p| !inside(p));
+        let mut verb = find_verb(text, &toks, &|p| !inside(p));
+        // No listed verb: a quote framed by another verb ("The city
+        // reasoned, “…”") is reported by that verb's subject.
+        let mut frame_lemma: Option<String> = None;
+        if verb.is_none()
+            && !carried
+            && let Some((hit, lemma)) = framing_verb(text, &toks, &spans)
+        {
+            verb = Some(hit);
+            frame_lemma = Some(lemma);
+        }
         // Quotes of more than four words (or carried over) are direct
         // quotes; a shorter one is direct when it ends in punctuation and the
         // reporting verb follows it ("We had no choice," she said); other
@@ -354,7 +364,7 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
         if raw.is_none()
             && let Some(v) = &verb
         {
-            a.verb = Some(v.lemma.to_string());
+            a.verb = Some(frame_lemma.clone().unwrap_or_else(|| v.lemma.to_string()));
             a.stance = Some(v.stance);
             let before = &text[..v.start];
             let after = &text[v.end..];
@@ -395,6 +405,11 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                     subordinate = true;
                 }
                 subj = sw[k + 1..].join(" ");
+            }
+            // A clause of "with" after a comma frames a quote by its subject:
+            // "…, with one poster writing “…”".
+            if let Some(rest) = subj.strip_prefix("with ") {
+                subj = rest.to_string();
             }
             // Time phrases are not part of the speaker ("Ivo Renn on Monday").
             let sw: Vec<&str> = subj.split_whitespace().collect();
@@ -1350,6 +1365,51 @@ mod tests {
         ]);
         assert_eq!(a[0].cue, Cue::Indirect);
         assert_eq!(a[0].speaker.as_deref(), Some("Lena Sorensen"));
+    }
+
+    #[test]
+    fn quote_framed_by_an_unlisted_verb() {
+        // The verb right before the quote, read as a verb by the tagger,
+        // frames it; its subject is the speaker, and the quote's next
+        // sentence keeps it.
+        let a = attribute(&[
+            "The city council reasoned, \"because the owners pay a fee, this activity is a commercial one.",
+            "Then the state will have to find new money.\"",
+        ]);
+        for x in &a {
+            assert_eq!(x.cue, Cue::Direct);
+            assert_eq!(x.speaker.as_deref(), Some("city council"));
+            assert_eq!(x.verb.as_deref(), Some("reason"));
+        }
+        let a = attribute(&[
+            "The Transport Ministry letter reads \"we may extend the use of the checks to other airports in due course\", but no plans exist.",
+        ]);
+        assert_eq!(a[0].cue, Cue::Direct);
+        assert_eq!(a[0].speaker.as_deref(), Some("Transport Ministry letter"));
+        assert_eq!(a[0].verb.as_deref(), Some("read"));
+        // "…, with X writing “…”": the subject after "with".
+        let a = attribute(&[
+            "Readers of the forum were critical of the ban, with one poster writing \"How can anyone judge the plan if the plan is hidden?\"",
+        ]);
+        assert_eq!(a[0].cue, Cue::Direct);
+        assert_eq!(a[0].speaker.as_deref(), Some("one poster"));
+        assert_eq!(a[0].verb.as_deref(), Some("write"));
+    }
+
+    #[test]
+    fn verb_lemmas_of_regular_forms() {
+        for (form, lemma) in [
+            ("concluded", "conclude"),
+            ("reasoned", "reason"),
+            ("stating", "state"),
+            ("reads", "read"),
+            ("dubbed", "dub"),
+            ("argued", "argue"),
+            ("replied", "reply"),
+            ("wrote", "write"),
+        ] {
+            assert_eq!(super::cue::verb_lemma(form), lemma, "{form}");
+        }
     }
 
     #[test]
