@@ -65,7 +65,10 @@ fn opening(text: &str) -> Option<Opening> {
         _ => {}
     }
     // Up to the first comma, and up to the first lower-case word that no
-    // capitalised word follows within three words.
+    // capitalised word follows within three words, or that a determiner
+    // follows (a verb and its object: "Harry Kane won the Budweiser Man of
+    // the Match award"), unless it joins the parts of a name ("Minister of
+    // the Interior").
     let head = text[..start]
         .split([',', ';', ':', '(', '—'])
         .next()
@@ -73,7 +76,17 @@ fn opening(text: &str) -> Option<Opening> {
     let hw = words_of(head);
     let mut end = hw.len();
     for (k, w) in hw.iter().enumerate() {
-        if !is_cap(w) && !hw.iter().skip(k + 1).take(3).any(|x| is_cap(x)) {
+        let joins = matches!(
+            lower(w).as_str(),
+            "of" | "the" | "and" | "for" | "de" | "on" | "to"
+        );
+        let object = hw.get(k + 1).is_some_and(|x| {
+            matches!(
+                lower(x).as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their"
+            )
+        });
+        if !is_cap(w) && (!hw.iter().skip(k + 1).take(3).any(|x| is_cap(x)) || (object && !joins)) {
             end = k;
             break;
         }

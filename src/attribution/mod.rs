@@ -1397,6 +1397,23 @@ mod tests {
     }
 
     #[test]
+    fn a_name_opening_a_sentence_ends_before_the_verb_and_its_object() {
+        // "Tom Reyes won the Golden Boot award": the sentence is about Tom
+        // Reyes (not "Golden Boot"), and "He said" right after is his.
+        let a = attribute(&[
+            "\"We were not at our best today,\" said coach Luis Ortega Ruiz.",
+            "Tom Reyes won the Golden Boot award for the season.",
+            "He said, \"It felt good to score in front of our own fans.",
+            "We could have scored three more.\"",
+        ]);
+        for x in &a[2..] {
+            assert_eq!(x.cue, Cue::Direct);
+            assert_eq!(x.speaker.as_deref(), Some("Tom Reyes"));
+        }
+        assert_eq!(a[1], Attribution::default());
+    }
+
+    #[test]
     fn verb_lemmas_of_regular_forms() {
         for (form, lemma) in [
             ("concluded", "conclude"),
