@@ -446,7 +446,9 @@ impl Discourse {
             }
             return;
         }
-        if !has_name && !is_org {
+        // "the agency" after "the state news agency MENA reported": an
+        // organisation noun can be the role a known name was given.
+        if !has_name {
             // "the chairman", "the deputy foreign minister": a role of a self.known person.
             let role_text = lw
                 .iter()

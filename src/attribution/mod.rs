@@ -795,6 +795,13 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                 texts.push(&text[..upto]);
                 // "…, it said": the company named last, if any.
                 d.last_company(&texts).unwrap_or(r.phrase)
+            } else if company_voice(&r.phrase) {
+                // "a spokesman said", "a statement said": the company named
+                // last, as for "the company".
+                let upto = text.find(r.phrase.as_str()).unwrap_or(0);
+                let mut texts: Vec<&str> = sentences[si.saturating_sub(20)..si].to_vec();
+                texts.push(&text[..upto]);
+                d.last_company(&texts).unwrap_or(r.phrase)
             } else {
                 r.phrase
             };
@@ -1309,7 +1316,8 @@ mod tests {
                 (Cue::None, None),
                 (Cue::None, None),
                 (Cue::Indirect, Some("his brother")),
-                (Cue::Indirect, Some("a spokesman")),
+                // An unnamed spokesman speaks for the company just named.
+                (Cue::Indirect, Some("Harland Mills Inc.")),
                 (Cue::Indirect, Some("Harland Mills Inc.")),
             ]
         );
@@ -1411,6 +1419,36 @@ mod tests {
             assert_eq!(x.speaker.as_deref(), Some("Tom Reyes"));
         }
         assert_eq!(a[1], Attribution::default());
+    }
+
+    #[test]
+    fn unnamed_voices_of_a_company_speak_for_it() {
+        let a = attribute(&[
+            "Phone traffic to Asia was disrupted on Friday after two undersea cables were cut, Nordtel Telecom said.",
+            "\"The cause of the damage remains unclear and repairs will take weeks,'' a statement said.",
+            "Traffic to India was down by half, a spokesman said.",
+            "A company official said ships were on their way.",
+            "The country's state news agency KNA reported that repair ships had been sent.",
+            "The agency added that satellite links were being used.",
+        ]);
+        let got: Vec<(Cue, Option<&str>, bool)> = a
+            .iter()
+            .map(|x| (x.cue, x.speaker.as_deref(), x.anonymous))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Cue::Indirect, Some("Nordtel Telecom"), false),
+                (Cue::Direct, Some("Nordtel Telecom"), false),
+                (Cue::Indirect, Some("Nordtel Telecom"), false),
+                (Cue::Indirect, Some("Nordtel Telecom"), false),
+                (Cue::Indirect, Some("KNA"), false),
+                (Cue::Indirect, Some("KNA"), false),
+            ]
+        );
+        // With no company in the report, a spokesman stays unnamed.
+        let a = attribute(&["A man was arrested in Leeds on Monday, a spokesman said."]);
+        assert!(a[0].anonymous);
     }
 
     #[test]

@@ -286,6 +286,30 @@ pub(super) fn fullest_org(sentences: &[&str], short: &str) -> Option<String> {
     best
 }
 
+/// "a spokesman", "the spokeswoman", "a statement", "a company official":
+/// an unnamed voice of an organisation, which speaks for the company the
+/// report is about (when it names one).
+pub(super) fn company_voice(phrase: &str) -> bool {
+    let raw = words_of(phrase);
+    let ws: Vec<String> = raw.iter().map(|w| lower(w)).collect();
+    let ws: Vec<&str> = ws
+        .iter()
+        .map(String::as_str)
+        .skip_while(|w| matches!(*w, "a" | "an" | "the"))
+        .collect();
+    let voice = |w: &str| matches!(w, "spokesman" | "spokeswoman" | "spokesperson");
+    raw.iter()
+        .all(|w| !is_cap(w) || matches!(lower(w).as_str(), "a" | "an" | "the"))
+        && match ws[..] {
+            [w] => voice(w) || w == "statement",
+            [m, w] => {
+                matches!(m, "company" | "firm" | "corporation" | "carrier")
+                    && (voice(w) || matches!(w, "official" | "statement"))
+            }
+            _ => false,
+        }
+}
+
 /// "the company", "the telecommunications firm": an organisation named by a
 /// common noun only.
 pub(super) fn company_noun(phrase: &str) -> bool {
