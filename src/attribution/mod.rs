@@ -1452,6 +1452,24 @@ mod tests {
     }
 
     #[test]
+    fn of_inside_an_organisation_name() {
+        let a = attribute(&[
+            "The U.S. Department of Agriculture said on Monday that crop losses would rise.",
+            "Bank of America said it would cut 3,000 jobs.",
+            "Secretary of State Hillary Clinton said the talks would resume.",
+        ]);
+        let got: Vec<Option<&str>> = a.iter().map(|x| x.speaker.as_deref()).collect();
+        assert_eq!(
+            got,
+            [
+                Some("U.S. Department of Agriculture"),
+                Some("Bank of America"),
+                Some("Hillary Clinton")
+            ]
+        );
+    }
+
+    #[test]
     fn verb_lemmas_of_regular_forms() {
         for (form, lemma) in [
             ("concluded", "conclude"),

@@ -26,6 +26,18 @@ pub(super) fn split_role(phrase: &str) -> (Option<String>, Option<String>) {
         )
     {
         k -= 1;
+        // "of" inside a name ("U.S. Department of Agriculture", "Bank of
+        // America"), after a capitalised word that is no title ("Minister
+        // of Education Stefania Giannini" keeps its name after "of").
+        if k >= 2
+            && ws[k - 1] == "of"
+            && is_cap(ws[k - 2])
+            && !ROLES.contains(lower(ws[k - 2]).trim_end_matches('.'))
+            && !ws[k - 2].ends_with("'s")
+            && !ws[k - 2].ends_with("’s")
+        {
+            k -= 1;
+        }
     }
     let name = (k < ws.len()).then(|| ws[k..].join(" "));
     let role_words: Vec<&str> = ws[..k]
