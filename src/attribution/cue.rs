@@ -8,7 +8,11 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Reporting verbs: lemma, stance, and the forms looked for.
 pub const VERBS: &[(&str, Stance, &[&str])] = &[
     ("say", Stance::Neutral, &["said", "says", "say", "saying"]),
-    ("tell", Stance::Neutral, &["told", "tells", "telling"]),
+    (
+        "tell",
+        Stance::Neutral,
+        &["told", "tells", "telling", "tell"],
+    ),
     ("state", Stance::Neutral, &["stated", "states"]),
     ("add", Stance::Neutral, &["added", "adds"]),
     ("report", Stance::Neutral, &["reported", "reports"]),

@@ -331,9 +331,27 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                     end = end.min(dot);
                 }
             }
-            raw = Some(RawSpeaker {
-                phrase: document_owner(rest[..end].trim()),
-            });
+            let mut phrase = document_owner(rest[..end].trim());
+            // "According to the team's coach, Alireza Mehraban, …": the name
+            // in apposition after a description ending in a title.
+            if let Some(tail) = rest[end..].strip_prefix(',')
+                && let Some(c) = tail.find(',')
+            {
+                let app = tail[..c].trim();
+                let aw = words_of(app);
+                let head = words_of(&phrase)
+                    .last()
+                    .map(|w| lower(w))
+                    .unwrap_or_default();
+                if (2..=4).contains(&aw.len())
+                    && aw.iter().all(|w| is_cap(w))
+                    && !is_cap(&head)
+                    && (ROLES.contains(&head) || PERSONS.contains(&head))
+                {
+                    phrase = format!("{phrase} {app}");
+                }
+            }
+            raw = Some(RawSpeaker { phrase });
             a.cue = Cue::AccordingTo;
             a.verb = Some(p.trim().to_string());
             a.stance = Some(Stance::Neutral);
@@ -1467,6 +1485,21 @@ mod tests {
                 Some("Hillary Clinton")
             ]
         );
+    }
+
+    #[test]
+    fn according_to_a_title_then_the_name_and_present_tell() {
+        let a = attribute(&[
+            "According to the club's coach, Marta Vilar, the team trained for six months.",
+            "Officials tell the BBC that every claim will be assessed on its merits.",
+        ]);
+        assert_eq!(a[0].cue, Cue::AccordingTo);
+        assert_eq!(a[0].speaker.as_deref(), Some("Marta Vilar"));
+        assert_eq!(a[0].role.as_deref(), Some("club's coach"));
+        assert_eq!(a[1].cue, Cue::Indirect);
+        assert!(a[1].anonymous);
+        assert_eq!(a[1].verb.as_deref(), Some("tell"));
+        assert_eq!(a[1].medium.as_deref(), Some("BBC"));
     }
 
     #[test]
