@@ -690,14 +690,31 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                         name.to_string()
                     };
                 } else if c2 == 0
-                    && before_aux.len() < before.trim_end().len()
+                    && (before_aux.len() < before.trim_end().len() || {
+                        // Or a name with its organisation and no verb of
+                        // its own, before a verb that a clause follows:
+                        // "Lydia Buchtmann for Food Standards Australia,
+                        // says they are …" (not "…, said Antonov").
+                        let nw = words_of(name);
+                        nw.len() >= 2
+                            && nw[..2].iter().all(|w| is_cap(w))
+                            && nw.iter().all(|w| {
+                                is_cap(w)
+                                    || matches!(lower(w).as_str(), "of" | "the" | "and" | "for")
+                            })
+                            && words_of(after).first().is_some_and(|w| !is_cap(w))
+                    })
                     && words_of(name).len() <= 8
                     && words_of(name).last().is_some_and(|w| is_cap(w))
                 {
                     // A stray comma before an auxiliary: "The security firm
                     // Secunia.com, has said that …" (an inverted "…, said
-                    // Antonov" has no auxiliary).
-                    subj = name.to_string();
+                    // Antonov" has no auxiliary). A person "for" an
+                    // organisation speaks herself.
+                    subj = match name.split_once(" for ") {
+                        Some((who, _)) if words_of(who).len() >= 2 => who.to_string(),
+                        _ => name.to_string(),
+                    };
                 }
             }
             // Apposition between dashes: "Intel’s Jason Waxman — who heads
@@ -1500,6 +1517,21 @@ mod tests {
         assert!(a[1].anonymous);
         assert_eq!(a[1].verb.as_deref(), Some("tell"));
         assert_eq!(a[1].medium.as_deref(), Some("BBC"));
+    }
+
+    #[test]
+    fn name_for_an_organisation_before_a_stray_comma() {
+        let a = attribute(&[
+            "Anna Petrova for the Baltic Water Authority, says they expect new rules by the end of the year.",
+            "She says the issue is complicated.",
+        ]);
+        for x in &a {
+            assert_eq!(x.cue, Cue::Indirect);
+            assert_eq!(x.speaker.as_deref(), Some("Anna Petrova"));
+        }
+        // The inverted order keeps its speaker after the verb.
+        let a = attribute(&["The plant will close in June, said Ivo Renn."]);
+        assert_eq!(a[0].speaker.as_deref(), Some("Ivo Renn"));
     }
 
     #[test]
