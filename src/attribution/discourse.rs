@@ -475,6 +475,25 @@ impl Discourse {
             .strip_prefix("the ")
             .or_else(|| org.strip_prefix("The "))
             .unwrap_or(org);
+        // "the U.K.'s Interoute Plc", "France Telecom's Orange mobile-phone
+        // unit": a company's name after its owner's possessive, without the
+        // description after it (a country's body keeps the country:
+        // "Westland's State Department").
+        let owned: String;
+        let org = match org.split_once("'s ").or_else(|| org.split_once("’s ")) {
+            Some((_, rest)) if is_cap(rest) => {
+                let caps: Vec<&str> = rest.split_whitespace().take_while(|w| is_cap(w)).collect();
+                let described = caps.len() < rest.split_whitespace().count();
+                let company = caps.last().is_some_and(|w| corporate_suffix(w));
+                if described || company {
+                    owned = caps.join(" ");
+                    owned.as_str()
+                } else {
+                    org
+                }
+            }
+            _ => org,
+        };
         let last = org.split_whitespace().last().map(lower).unwrap_or_default();
         let initials = |o: &str| -> String {
             o.split(|c: char| c.is_whitespace() || c == '-')

@@ -1535,6 +1535,30 @@ mod tests {
     }
 
     #[test]
+    fn title_word_surnames_and_possessive_owners() {
+        let a = attribute(&[
+            "Cpl. Janice Leader, a police dispatcher, told reporters that the caller was calm.",
+            "Keeping her on the line, Leader said she told the caller to put the gun down.",
+            "Foreign Secretary Tom King said the talks would resume.",
+            "Two cables were damaged, according to the U.K.'s Interoute Plc, which runs a fiber network.",
+            "France Telecom's Orange mobile-phone unit said the failure disturbed traffic to Asia.",
+        ]);
+        let got: Vec<Option<&str>> = a.iter().map(|x| x.speaker.as_deref()).collect();
+        assert_eq!(
+            got,
+            [
+                Some("Janice Leader"),
+                Some("Janice Leader"),
+                Some("Tom King"),
+                Some("Interoute Plc"),
+                Some("Orange")
+            ]
+        );
+        assert_eq!(a[0].role.as_deref(), Some("Cpl"));
+        assert_eq!(a[2].role.as_deref(), Some("Foreign Secretary"));
+    }
+
+    #[test]
     fn verb_lemmas_of_regular_forms() {
         for (form, lemma) in [
             ("concluded", "conclude"),

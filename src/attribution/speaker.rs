@@ -12,7 +12,18 @@ pub(super) fn split_role(phrase: &str) -> (Option<String>, Option<String>) {
         return (None, None);
     }
     // Name: the trailing run of capitalised words that are not role words.
-    let mut k = ws.len();
+    // A surname that is also a title word ("Cpl. Janice Leader", "Foreign
+    // Secretary Tom King") ends a name when a first name and a title stand
+    // before it.
+    let role = |w: &str| ROLES.contains(lower(w).trim_end_matches('.'));
+    let n = ws.len();
+    let title_surname = n >= 3
+        && is_cap(ws[n - 1])
+        && role(ws[n - 1])
+        && is_cap(ws[n - 2])
+        && !role(ws[n - 2])
+        && role(ws[n - 3]);
+    let mut k = if title_surname { n - 1 } else { n };
     // A possessive stops the name ("Interoute's Wright": the company is
     // part of the description).
     while k > 0
