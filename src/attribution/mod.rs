@@ -232,6 +232,38 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
         // sentence would cost more than the rest of the pipeline).
         let toks = std::cell::OnceCell::new();
         let mut verb = find_verb(text, &toks, &|p| !inside(p));
+        // A frame that closes the sentence ("…, spokeswoman Linda Laughlin
+        // said in an interview.") reports everything before it, a first
+        // reporting verb included ("Verizon said it has rerouted …").
+        if let Some(v) = &verb
+            && let Some(c) = text.rfind(", ")
+            && c > v.end
+            && !inside(c)
+        {
+            let off = c + 2;
+            let tail = &text[off..];
+            let cell = std::cell::OnceCell::new();
+            // A coordinated statement ("…, and Ostro Telecom said …") is
+            // one of its own.
+            let coordinated = words_of(tail).first().is_some_and(|w| {
+                matches!(
+                    lower(w).as_str(),
+                    "and" | "but" | "or" | "while" | "whereas" | "although" | "though" | "as"
+                )
+            });
+            if !coordinated
+                && words_of(tail).len() <= 10
+                && let Some(h) = find_verb(tail, &cell, &|p| !inside(off + p))
+                && (1..=6).contains(&words_of(&tail[..h.start]).len())
+            {
+                verb = Some(VerbHit {
+                    start: h.start + off,
+                    end: h.end + off,
+                    lemma: h.lemma,
+                    stance: h.stance,
+                });
+            }
+        }
         // No listed verb: a quote framed by another verb ("The city
         // reasoned, “…”") is reported by that verb's subject.
         let mut frame_lemma: Option<String> = None;
@@ -1556,6 +1588,25 @@ mod tests {
         );
         assert_eq!(a[0].role.as_deref(), Some("Cpl"));
         assert_eq!(a[2].role.as_deref(), Some("Foreign Secretary"));
+    }
+
+    #[test]
+    fn a_frame_that_closes_the_sentence_reports_all_before_it() {
+        let a = attribute(&[
+            "Norcom Inc., the largest phone company in the region, said it has rerouted traffic through Asia, spokeswoman Lena Dahl said in an interview.",
+            "A plant worker who had been suspended returned minutes later with a handgun and found her foes in a break room, police said Friday.",
+        ]);
+        let got: Vec<(Cue, Option<&str>, Option<&str>)> = a
+            .iter()
+            .map(|x| (x.cue, x.speaker.as_deref(), x.verb.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Cue::Indirect, Some("Lena Dahl"), Some("say")),
+                (Cue::Indirect, Some("police"), Some("say")),
+            ]
+        );
     }
 
     #[test]
