@@ -8,7 +8,11 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Reporting verbs: lemma, stance, and the forms looked for.
 pub const VERBS: &[(&str, Stance, &[&str])] = &[
     ("say", Stance::Neutral, &["said", "says", "say", "saying"]),
-    ("tell", Stance::Neutral, &["told", "tells", "telling"]),
+    (
+        "tell",
+        Stance::Neutral,
+        &["told", "tells", "telling", "tell"],
+    ),
     ("state", Stance::Neutral, &["stated", "states"]),
     ("add", Stance::Neutral, &["added", "adds"]),
     ("report", Stance::Neutral, &["reported", "reports"]),
@@ -366,4 +370,83 @@ pub(super) fn tagged_reporting_verb(text: &str, toks: &[Token], s: usize) -> boo
         )
     };
     !passive
+}
+
+/// A quote framed by a verb that [`VERBS`] does not hold: "PC World's
+/// analysis concluded, “…”", "The letter reads “…”", "The city reasoned:
+/// “…”". The word right before the quote (a comma or colon between them
+/// allowed) is the reporting verb when the tagger reads it as a verb with
+/// words before it (its subject); the quote must hold more than four
+/// words. Returns the hit and the verb's lemma.
+pub(super) fn framing_verb(
+    text: &str,
+    toks: &std::cell::OnceCell<Vec<Token>>,
+    spans: &[(usize, usize)],
+) -> Option<(VerbHit, String)> {
+    let &(s, _) = spans
+        .iter()
+        .find(|&&(s, e)| words_of(&text[s..e]).len() > 4)?;
+    let frame = text[..s].trim_end();
+    let frame = frame.strip_suffix([',', ':']).unwrap_or(frame).trim_end();
+    if frame.is_empty() || spans.iter().any(|&(a, _)| a < s) {
+        return None;
+    }
+    let ts = toks.get_or_init(|| crate::tag::tag(text));
+    let k = ts.iter().rposition(|t| t.end <= frame.len())?;
+    let t = &ts[k];
+    if t.end != frame.len() || t.tag != Upos::Verb || k == 0 {
+        return None;
+    }
+    // A subject before the verb: the word before is a name, noun or pronoun.
+    if !matches!(ts[k - 1].tag, Upos::Propn | Upos::Noun | Upos::Pron) {
+        return None;
+    }
+    let form = text[t.start..t.end].to_lowercase();
+    Some((
+        VerbHit {
+            start: t.start,
+            end: t.end,
+            lemma: "",
+            stance: Stance::Neutral,
+        },
+        verb_lemma(&form),
+    ))
+}
+
+/// The lemma of a lower-case verb form: irregular forms from the treebank
+/// list, regular "-s", "-ed", "-ing" forms stripped ("concluded" →
+/// "conclude", "reasoned" → "reason", "stating" → "state").
+pub(super) fn verb_lemma(form: &str) -> String {
+    let irregular = crate::text::lemma(form);
+    if irregular != form {
+        return irregular.to_string();
+    }
+    let stem = if let Some(s) = form.strip_suffix("ied") {
+        return format!("{s}y");
+    } else if let Some(s) = form.strip_suffix("ed").or_else(|| form.strip_suffix("ing")) {
+        s
+    } else if let Some(s) = form.strip_suffix('s').filter(|s| !s.ends_with('s')) {
+        return s.to_string();
+    } else {
+        return form.to_string();
+    };
+    let cs: Vec<char> = stem.chars().collect();
+    let n = cs.len();
+    let vowel = |c: char| "aeiou".contains(c);
+    if n >= 2 && cs[n - 1] == cs[n - 2] && !vowel(cs[n - 1]) && !matches!(cs[n - 1], 'l' | 's') {
+        // "dubbed" → "dub".
+        return cs[..n - 1].iter().collect();
+    }
+    // A silent "e" after a single vowel and a consonant ("stat-", "conclud-",
+    // "argu-"), or after "v", "z", "c".
+    let silent_e = n >= 2
+        && (matches!(cs[n - 1], 'v' | 'z' | 'c' | 'u')
+            || (matches!(cs[n - 1], 'd' | 't' | 's' | 'g' | 'k' | 'r')
+                && matches!(cs[n - 2], 'a' | 'i' | 'u' | 'o')
+                && !(n >= 3 && vowel(cs[n - 3]))));
+    if silent_e {
+        format!("{stem}e")
+    } else {
+        stem.to_string()
+    }
 }

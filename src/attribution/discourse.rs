@@ -65,7 +65,10 @@ fn opening(text: &str) -> Option<Opening> {
         _ => {}
     }
     // Up to the first comma, and up to the first lower-case word that no
-    // capitalised word follows within three words.
+    // capitalised word follows within three words, or that a determiner
+    // follows (a verb and its object: "Harry Kane won the Budweiser Man of
+    // the Match award"), unless it joins the parts of a name ("Minister of
+    // the Interior").
     let head = text[..start]
         .split([',', ';', ':', '(', '—'])
         .next()
@@ -73,7 +76,17 @@ fn opening(text: &str) -> Option<Opening> {
     let hw = words_of(head);
     let mut end = hw.len();
     for (k, w) in hw.iter().enumerate() {
-        if !is_cap(w) && !hw.iter().skip(k + 1).take(3).any(|x| is_cap(x)) {
+        let joins = matches!(
+            lower(w).as_str(),
+            "of" | "the" | "and" | "for" | "de" | "on" | "to"
+        );
+        let object = hw.get(k + 1).is_some_and(|x| {
+            matches!(
+                lower(x).as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their"
+            )
+        });
+        if !is_cap(w) && (!hw.iter().skip(k + 1).take(3).any(|x| is_cap(x)) || (object && !joins)) {
             end = k;
             break;
         }
@@ -433,7 +446,9 @@ impl Discourse {
             }
             return;
         }
-        if !has_name && !is_org {
+        // "the agency" after "the state news agency MENA reported": an
+        // organisation noun can be the role a known name was given.
+        if !has_name {
             // "the chairman", "the deputy foreign minister": a role of a self.known person.
             let role_text = lw
                 .iter()
@@ -460,6 +475,25 @@ impl Discourse {
             .strip_prefix("the ")
             .or_else(|| org.strip_prefix("The "))
             .unwrap_or(org);
+        // "the U.K.'s Interoute Plc", "France Telecom's Orange mobile-phone
+        // unit": a company's name after its owner's possessive, without the
+        // description after it (a country's body keeps the country:
+        // "Westland's State Department").
+        let owned: String;
+        let org = match org.split_once("'s ").or_else(|| org.split_once("’s ")) {
+            Some((_, rest)) if is_cap(rest) => {
+                let caps: Vec<&str> = rest.split_whitespace().take_while(|w| is_cap(w)).collect();
+                let described = caps.len() < rest.split_whitespace().count();
+                let company = caps.last().is_some_and(|w| corporate_suffix(w));
+                if described || company {
+                    owned = caps.join(" ");
+                    owned.as_str()
+                } else {
+                    org
+                }
+            }
+            _ => org,
+        };
         let last = org.split_whitespace().last().map(lower).unwrap_or_default();
         let initials = |o: &str| -> String {
             o.split(|c: char| c.is_whitespace() || c == '-')

@@ -12,7 +12,18 @@ pub(super) fn split_role(phrase: &str) -> (Option<String>, Option<String>) {
         return (None, None);
     }
     // Name: the trailing run of capitalised words that are not role words.
-    let mut k = ws.len();
+    // A surname that is also a title word ("Cpl. Janice Leader", "Foreign
+    // Secretary Tom King") ends a name when a first name and a title stand
+    // before it.
+    let role = |w: &str| ROLES.contains(lower(w).trim_end_matches('.'));
+    let n = ws.len();
+    let title_surname = n >= 3
+        && is_cap(ws[n - 1])
+        && role(ws[n - 1])
+        && is_cap(ws[n - 2])
+        && !role(ws[n - 2])
+        && role(ws[n - 3]);
+    let mut k = if title_surname { n - 1 } else { n };
     // A possessive stops the name ("Interoute's Wright": the company is
     // part of the description).
     while k > 0
@@ -26,6 +37,18 @@ pub(super) fn split_role(phrase: &str) -> (Option<String>, Option<String>) {
         )
     {
         k -= 1;
+        // "of" inside a name ("U.S. Department of Agriculture", "Bank of
+        // America"), after a capitalised word that is no title ("Minister
+        // of Education Stefania Giannini" keeps its name after "of").
+        if k >= 2
+            && ws[k - 1] == "of"
+            && is_cap(ws[k - 2])
+            && !ROLES.contains(lower(ws[k - 2]).trim_end_matches('.'))
+            && !ws[k - 2].ends_with("'s")
+            && !ws[k - 2].ends_with("’s")
+        {
+            k -= 1;
+        }
     }
     let name = (k < ws.len()).then(|| ws[k..].join(" "));
     let role_words: Vec<&str> = ws[..k]
@@ -284,6 +307,30 @@ pub(super) fn fullest_org(sentences: &[&str], short: &str) -> Option<String> {
         }
     }
     best
+}
+
+/// "a spokesman", "the spokeswoman", "a statement", "a company official":
+/// an unnamed voice of an organisation, which speaks for the company the
+/// report is about (when it names one).
+pub(super) fn company_voice(phrase: &str) -> bool {
+    let raw = words_of(phrase);
+    let ws: Vec<String> = raw.iter().map(|w| lower(w)).collect();
+    let ws: Vec<&str> = ws
+        .iter()
+        .map(String::as_str)
+        .skip_while(|w| matches!(*w, "a" | "an" | "the"))
+        .collect();
+    let voice = |w: &str| matches!(w, "spokesman" | "spokeswoman" | "spokesperson");
+    raw.iter()
+        .all(|w| !is_cap(w) || matches!(lower(w).as_str(), "a" | "an" | "the"))
+        && match ws[..] {
+            [w] => voice(w) || w == "statement",
+            [m, w] => {
+                matches!(m, "company" | "firm" | "corporation" | "carrier")
+                    && (voice(w) || matches!(w, "official" | "statement"))
+            }
+            _ => false,
+        }
 }
 
 /// "the company", "the telecommunications firm": an organisation named by a
