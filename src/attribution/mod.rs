@@ -497,14 +497,43 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                 keep.push(sw[i]);
                 i += 1;
             }
-            subj = keep.join(" ");
+            // "Christopher Gunness from (of) the UN Relief and Works Agency
+            // said": a name of two or more words, then where the person
+            // comes from. A name has no "from" or "of the" inside it ("Bank
+            // of America" has no "the").
+            let from = keep.iter().enumerate().position(|(k, w)| {
+                *w == "from" || (*w == "of" && keep.get(k + 1).is_some_and(|n| *n == "the"))
+            });
+            // The rest must be the organisation's name, nothing more ("Earl
+            // Bloom of the Orange County Register heard Dan Patrick").
+            let org_only = |k: usize| {
+                keep[k + 1..].iter().all(|w| {
+                    is_cap(w.trim_matches(|c: char| !c.is_alphanumeric()))
+                        || matches!(lower(w).as_str(), "the" | "of" | "and" | "for" | "de")
+                })
+            };
+            subj = match from {
+                Some(k) if k >= 2 && keep[..k].iter().all(|w| is_cap(w)) && org_only(k) => {
+                    keep[..k].join(" ")
+                }
+                _ => keep.join(" "),
+            };
             // Coordination: "Police pulled him over and say …" — the speaker
             // is after the last "and"/"but", or, if nothing stands there, the
             // subject that opens the sentence.
+            // An "and" between two capitalised words joins the parts of one
+            // name ("the UN Relief and Works Agency", "Health and Human
+            // Services"), not two clauses.
             let sw: Vec<&str> = subj.split_whitespace().collect();
-            if let Some(k) = sw
-                .iter()
-                .rposition(|w| matches!(lower(w).as_str(), "and" | "but"))
+            let in_name = |k: usize| {
+                lower(sw[k]) == "and"
+                    && k > 0
+                    && is_cap(sw[k - 1])
+                    && sw.get(k + 1).is_some_and(|w| is_cap(w))
+            };
+            if let Some(k) = (0..sw.len())
+                .rev()
+                .find(|&k| matches!(lower(sw[k]).as_str(), "and" | "but") && !in_name(k))
             {
                 let tail = sw[k + 1..].join(" ");
                 subj = if tail.is_empty() {
@@ -1416,6 +1445,30 @@ mod tests {
                 (Cue::Indirect, Some("WHO")),
                 (Cue::Indirect, Some("Reyes")),
                 (Cue::Indirect, Some("Vantis.com")),
+            ]
+        );
+    }
+
+    // "and" between capitalised words is inside a name, not a clause break;
+    // a name followed by "from"/"of the" and an organisation's name is the
+    // person (label-free ECB+, 982 reports: 11 speakers changed, 6 better,
+    // 1 worse, 4 wrong before and after; dev2 speaker 0.901 -> 0.903).
+    #[test]
+    fn and_inside_names_and_people_from_organisations() {
+        let a = attribute(&[
+            "Dana Holm from the Harbour Relief and Works Agency said the shelter was safe.",
+            "The Central Election and Boundary Commission said the vote was valid.",
+            "Omar Sfeir of the Coastal Fire and Rescue Service said the blaze was out.",
+            "Police pulled him over and say he was drunk.",
+        ]);
+        let got: Vec<Option<&str>> = a.iter().map(|x| x.speaker.as_deref()).collect();
+        assert_eq!(
+            got,
+            [
+                Some("Dana Holm"),
+                Some("Central Election and Boundary Commission"),
+                Some("Omar Sfeir"),
+                Some("Police")
             ]
         );
     }
