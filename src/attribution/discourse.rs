@@ -482,7 +482,21 @@ impl Discourse {
         let owned: String;
         let org = match org.split_once("'s ").or_else(|| org.split_once("’s ")) {
             Some((_, rest)) if is_cap(rest) => {
-                let caps: Vec<&str> = rest.split_whitespace().take_while(|w| is_cap(w)).collect();
+                // The capitalised run, with "and"/"of" between two
+                // capitalised words inside it ("Meteorology and Geophysics
+                // Agency").
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                let mut n = 0;
+                while n < words.len() {
+                    let joiner = matches!(words[n], "and" | "of")
+                        && n > 0
+                        && words.get(n + 1).is_some_and(|w| is_cap(w));
+                    if !(is_cap(words[n]) || joiner) {
+                        break;
+                    }
+                    n += 1;
+                }
+                let caps: Vec<&str> = words[..n].to_vec();
                 let described = caps.len() < rest.split_whitespace().count();
                 let company = caps.last().is_some_and(|w| corporate_suffix(w));
                 if described || company {

@@ -1657,6 +1657,7 @@ mod tests {
             "Foreign Secretary Tom King said the talks would resume.",
             "Two cables were damaged, according to the U.K.'s Interoute Plc, which runs a fiber network.",
             "France Telecom's Orange mobile-phone unit said the failure disturbed traffic to Asia.",
+            "Westland's Seismology and Volcano Agency (SVA) said the island had been hit by 40 aftershocks.",
         ]);
         let got: Vec<Option<&str>> = a.iter().map(|x| x.speaker.as_deref()).collect();
         assert_eq!(
@@ -1666,7 +1667,8 @@ mod tests {
                 Some("Janice Leader"),
                 Some("Tom King"),
                 Some("Interoute Plc"),
-                Some("Orange")
+                Some("Orange"),
+                Some("Seismology and Volcano Agency")
             ]
         );
         assert_eq!(a[0].role.as_deref(), Some("Cpl"));
