@@ -743,7 +743,10 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                             }
                             break;
                         }
-                        head = head[..c3 - 1].trim_end();
+                        // Before the mark found above (it may be more than
+                        // one byte: "”").
+                        let mark = head[..c3].char_indices().last().map_or(0, |(i, _)| i);
+                        head = head[..mark].trim_end();
                         steps += 1;
                     }
                     let mut cand = head[c3..].trim();
@@ -1447,6 +1450,16 @@ mod tests {
                 (Cue::Indirect, Some("Vantis.com")),
             ]
         );
+    }
+
+    // A coordinated apposition walked back over a multi-byte mark ("”")
+    // cut inside it (found by the property test `attribution_never_panics`).
+    #[test]
+    fn coordinated_apposition_after_a_curly_mark_does_not_panic() {
+        let parts = ["»", "“", "”", "‘", "said", ",", "and", "’", ",", "said"];
+        let (spaced, compact) = (parts.join(" "), parts.concat());
+        let a = attribute(&[&spaced, &compact, &spaced]);
+        assert_eq!(a.len(), 3);
     }
 
     // "and" between capitalised words is inside a name, not a clause break;
