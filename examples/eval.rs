@@ -370,16 +370,7 @@ fn ecb_links(clusters: &Path, threshold: f64) {
         let (same, part) = predicted_pairs(&report);
         let pred: BTreeSet<(SentKey, SentKey)> = same.union(&part).cloned().collect();
         // A labelled offset names the sentence holding its first word.
-        let snap = |k: &SentKey| -> SentKey {
-            let body = docs_by_id.get(&k.0).map_or("", String::as_str);
-            let at = ecb::first_word(body, k.1 as usize);
-            report
-                .sources
-                .iter()
-                .find(|x| x.label == k.0)
-                .and_then(|src| src.sentences.iter().find(|y| y.start <= at && at < y.end))
-                .map_or(k.clone(), |y| (k.0.clone(), y.start as u64))
-        };
+        let snap = |k: &SentKey| snap_key(&report, &docs_by_id, k);
         let story_gold: BTreeSet<_> = gold
             .iter()
             .filter(|(a, _)| ids.contains(&a.0))
@@ -411,6 +402,25 @@ fn ecb_links(clusters: &Path, threshold: f64) {
 
 /// A sentence as labels name it: (document id, byte offset of its start).
 type SentKey = (String, u64);
+/// A labelled sentence as the report splits it: the sentence holding the
+/// label's first letter or digit (`ecb::first_word`), so labels stay put
+/// when the segmenter moves a stray quote mark from one sentence to the
+/// next; the label itself when no sentence holds it.
+fn snap_key(
+    report: &storydiff::report::Report,
+    bodies: &BTreeMap<String, String>,
+    k: &SentKey,
+) -> SentKey {
+    let body = bodies.get(&k.0).map_or("", String::as_str);
+    let at = ecb::first_word(body, k.1 as usize);
+    report
+        .sources
+        .iter()
+        .find(|x| x.label == k.0)
+        .and_then(|src| src.sentences.iter().find(|y| y.start <= at && at < y.end))
+        .map_or(k.clone(), |y| (k.0.clone(), y.start as u64))
+}
+
 /// Sentence pairs, each ordered.
 type PairSet = BTreeSet<(SentKey, SentKey)>;
 
@@ -529,18 +539,7 @@ fn labelled_links(clusters: &Path, labels: &Path, threshold: f64) {
         // A labelled offset names the sentence that holds the first letter or
         // digit at or after it, so labels stay put when the segmenter moves a
         // stray quote mark from one sentence to the next.
-        let snap = |k: SentKey| -> SentKey {
-            let Some(src) = report.sources.iter().find(|x| x.label == k.0) else {
-                return k;
-            };
-            let body = bodies.get(&k.0).map_or("", String::as_str);
-            let at = ecb::first_word(body, k.1 as usize);
-            src.sentences
-                .iter()
-                .find(|y| y.start <= at && at < y.end)
-                .map_or(k.clone(), |y| (k.0.clone(), y.start as u64))
-        };
-        let key = |v: &serde_json::Value| key(v).map(snap);
+        let key = |v: &serde_json::Value| key(v).map(|k| snap_key(&report, &bodies, &k));
         let mut gold: BTreeMap<(SentKey, SentKey), String> = BTreeMap::new();
         for l in story["links"].as_array().into_iter().flatten() {
             let (Some(a), Some(b)) = (key(&l["a"]), key(&l["b"])) else {

@@ -416,6 +416,17 @@ fn labelled(
                     .find(|s| s.label == k.0)
                     .and_then(|s| s.sentences.get(k.1))
             };
+            // A sentence with its attribution, as the lists below show it.
+            let show = |k: &Key| {
+                sent(k)
+                    .map(|s| {
+                        format!(
+                            "{:?} {:?} {:?}: {}",
+                            s.attribution.cue, s.attribution.speaker, s.attribution.verb, s.text
+                        )
+                    })
+                    .unwrap_or_default()
+            };
             for (a, b) in differs.iter().filter(|(a, b)| a < b) {
                 let same = group_of(a).is_some() && group_of(a) == group_of(b);
                 let found = found_differs.contains(&(a.clone(), b.clone()))
@@ -425,19 +436,6 @@ fn labelled(
                     // (a partial overlap), or in two unrelated groups.
                     let (ga, gb) = (group_of(a), group_of(b));
                     let related = related_groups(a, b);
-                    let show = |k: &Key| {
-                        sent(k)
-                            .map(|s| {
-                                format!(
-                                    "{:?} {:?} {:?}: {}",
-                                    s.attribution.cue,
-                                    s.attribution.speaker,
-                                    s.attribution.verb,
-                                    s.text
-                                )
-                            })
-                            .unwrap_or_default()
-                    };
                     println!(
                         "  attribution APART ({}) {a:?} g{:?} vs {b:?} g{:?}\n      A: {}\n      B: {}",
                         if related { "related" } else { "unrelated" },
@@ -448,19 +446,6 @@ fn labelled(
                     );
                 }
                 if same && !found {
-                    let show = |k: &Key| {
-                        sent(k)
-                            .map(|s| {
-                                format!(
-                                    "{:?} {:?} {:?}: {}",
-                                    s.attribution.cue,
-                                    s.attribution.speaker,
-                                    s.attribution.verb,
-                                    s.text
-                                )
-                            })
-                            .unwrap_or_default()
-                    };
                     println!(
                         "  attribution MISSED {a:?} vs {b:?}\n      A: {}\n      B: {}",
                         show(a),
