@@ -454,6 +454,52 @@ fn labelled(
                 }
             }
         }
+        if verbose {
+            // Where each missed labelled conflict sits: in one group, in two
+            // groups joined by a related edge or an echo, or apart.
+            for (k, (a, b)) in conflicts.iter().enumerate() {
+                if found_conflicts.contains(&k) {
+                    continue;
+                }
+                let (ga, gb) = (group_of(a), group_of(b));
+                let edge = |list: fn(&storydiff::report::GroupReport) -> &Vec<_>| {
+                    ga.zip(gb)
+                        .and_then(|(x, y)| {
+                            report
+                                .groups
+                                .iter()
+                                .find(|g| g.id == x)
+                                .map(|g| (list(g), y))
+                        })
+                        .is_some_and(|(l, y): (&Vec<storydiff::report::RelatedReport>, usize)| {
+                            l.iter().any(|r| r.group == y)
+                        })
+                };
+                let place = if ga.is_some() && ga == gb {
+                    "one group"
+                } else if edge(|g| &g.related) {
+                    "related"
+                } else if edge(|g| &g.echoes) {
+                    "echo"
+                } else {
+                    "unrelated"
+                };
+                let text = |k: &Key| {
+                    report
+                        .sources
+                        .iter()
+                        .find(|s| s.label == k.0)
+                        .and_then(|s| s.sentences.get(k.1))
+                        .map(|s| s.text.clone())
+                        .unwrap_or_default()
+                };
+                println!(
+                    "  conflict MISSED ({place}) {a:?} g{ga:?} vs {b:?} g{gb:?}\n      A: {}\n      B: {}",
+                    text(a),
+                    text(b)
+                );
+            }
+        }
         t.conflict_found += found_conflicts.len();
         // check: each report as the draft.
         for (di, draft) in sources.iter().enumerate() {

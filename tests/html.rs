@@ -64,7 +64,7 @@ fn pages_compare_and_show_metadata() {
     let (code, out, _) = run(&[&page("wire.html"), &page("daily.html")]);
     assert_eq!(code, Some(1));
     assert!(out.starts_with("wire  “Typhoon Mara kills 12 in northern Selvane” · by Ana Ruiz · Wire News · published 2026-09-08T06:10:00Z · modified 2026-09-08T09:45:00Z\n"));
-    assert!(out.contains("! number conflict: people: 12 vs 15 (wire 12 · daily 15)"));
+    assert!(out.contains("! number conflict: killed: 12 vs 15 (wire 12 · daily 15)"));
     let (_, json, _) = run(&[&page("wire.html"), &page("daily.html"), "--format", "json"]);
     let v: Value = serde_json::from_str(&json).expect("json");
     assert_eq!(v["sources"][1]["meta"]["site"], "The Daily");

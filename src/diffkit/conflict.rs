@@ -154,7 +154,7 @@ pub fn related_conflicts(
         // and a whole are left out); members alike in values and in the
         // sentences stating them share one.
         let mut sets: [Vec<(Vec<&Quantity>, Vec<usize>)>; 2] = [Vec::new(), Vec::new()];
-        type SetKey<'k> = Vec<((u64, u64, bool), &'k str)>;
+        type SetKey<'k> = Vec<((u64, u64, u8), &'k str)>;
         let mut set_of: [std::collections::HashMap<SetKey, usize>; 2] = Default::default();
         for (m, qs) in &slot.per {
             if !qs.iter().all(|q| agree(q, qs[0])) {
@@ -440,14 +440,40 @@ impl Facts {
 }
 
 /// The verb of a quantity's number token (see [`event_verb_at`]): "fell"
-/// for "fell approximately 200 metres", "injured" for "injured two people".
+/// for "fell approximately 200 metres", "injured" for "injured two people",
+/// and the verb of which the counted noun is the subject: "killed" for
+/// "the region where five people were killed" (not "shake" before it).
 fn quantity_verb(text: &str, tagged: &[crate::tag::Token], token: &str) -> Event {
     let at = tagged.iter().position(|t| {
         let w = &text[t.start..t.end];
         w == token
             || (token.starts_with(w) && w.starts_with(|c: char| c.is_ascii_digit() || c == '$'))
     })?;
-    event_verb_at(text, tagged, at)
+    subject_verb(text, tagged, at).or_else(|| event_verb_at(text, tagged, at))
+}
+
+/// The verb right after the noun phrase that the number at `at` opens,
+/// past auxiliaries and adverbs ("five people were killed", "250 others
+/// injured"): the number counts that verb's subject.
+fn subject_verb(text: &str, tagged: &[crate::tag::Token], at: usize) -> Event {
+    use crate::tag::Upos;
+    let mut k = at + 1;
+    let phrase = |u: Upos| matches!(u, Upos::Noun | Upos::Pron | Upos::Adj | Upos::Num);
+    while tagged.get(k).is_some_and(|t| phrase(t.tag)) && k < at + 4 {
+        k += 1;
+    }
+    if k == at + 1 {
+        return None;
+    }
+    while tagged
+        .get(k)
+        .is_some_and(|t| matches!(t.tag, Upos::Aux | Upos::Adv | Upos::Part))
+        && k < at + 8
+    {
+        k += 1;
+    }
+    let t = tagged.get(k).filter(|t| t.tag == Upos::Verb)?;
+    Some(text::fold(&text[t.start..t.end]))
 }
 
 /// The stem of the verb nearest to the first occurrence of `word` in the
@@ -601,8 +627,41 @@ fn tokens(text: &str) -> Vec<String> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Hedge {
     None,
-    /// about, nearly, more than, up to …
+    /// about, nearly, estimated …
     Hedged,
+    /// A lower bound: "at least 12", "more than 800", "over 200", "12+".
+    AtLeast,
+    /// An upper bound: "up to 180", "fewer than 20", "under 5".
+    AtMost,
+}
+
+/// The bound the words before a number (`lower[..start]`) or after it
+/// (`lower[j..]`) set: "at least", "more than", "over", "upwards of", "or
+/// more", "+" give a lower bound; "up to", "no more than", "fewer than",
+/// "less than", "under", "below" an upper one.
+fn bound_of(lower: &[String], start: usize, j: usize) -> Option<Hedge> {
+    let before = |k: usize| {
+        start
+            .checked_sub(k)
+            .and_then(|b| lower.get(b))
+            .map_or("", String::as_str)
+    };
+    let after = |k: usize| lower.get(j + k).map_or("", String::as_str);
+    match (before(3), before(2), before(1)) {
+        (_, "at", "least") => Some(Hedge::AtLeast),
+        (_, "up", "to") => Some(Hedge::AtMost),
+        ("no", "more", "than") => Some(Hedge::AtMost),
+        (_, "more" | "greater", "than") | (_, "upwards", "of") => Some(Hedge::AtLeast),
+        (_, "fewer" | "less", "than") => Some(Hedge::AtMost),
+        (_, _, "over" | "above") => Some(Hedge::AtLeast),
+        (_, _, "under" | "below") => Some(Hedge::AtMost),
+        _ if matches!(after(0), "+" | "plus" | "-plus")
+            || (after(0) == "or" && after(1) == "more") =>
+        {
+            Some(Hedge::AtLeast)
+        }
+        _ => None,
+    }
 }
 
 /// A number with its unit and the noun it counts.
@@ -772,6 +831,81 @@ fn canonical_noun(stem: &str) -> Option<&'static str> {
     }
 }
 
+/// Stems of the verbs and adjectives that tell what befell counted people
+/// ("were killed", "died", "injuring", "dead", "shot to death"), and the
+/// casualty slot each fills (see [`canonical_noun`]).
+fn casualty_stem(stem: &str) -> Option<&'static str> {
+    match stem {
+        "kill" | "die" | "dead" | "death" => Some("dead"),
+        "injur" | "wound" | "hurt" => Some("injur"),
+        _ => None,
+    }
+}
+
+/// The casualty slot of people counted at `number` whose noun is at
+/// `noun`: the verb after the noun, past auxiliaries ("five people were
+/// killed", "250 others injured", "two people dead"), or the verb before
+/// the number, past hedges ("killed at least one person", "injuring five
+/// people").
+fn casualty_around(lower: &[String], number: usize, noun: usize) -> Option<&'static str> {
+    let of = |w: &str| casualty_stem(&text::lemma_stem(&text::fold(w)));
+    let aux = |w: &str| {
+        matches!(
+            w,
+            "were"
+                | "was"
+                | "are"
+                | "is"
+                | "have"
+                | "has"
+                | "had"
+                | "been"
+                | "being"
+                | "reportedly"
+        )
+    };
+    let right = lower
+        .iter()
+        .skip(noun + 1)
+        .take(4)
+        .find(|w| !aux(w))
+        .and_then(|w| of(w));
+    right.or_else(|| {
+        lower[..number]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|w| !(is_hedge(w) || is_determiner(w) || *w == "at"))
+            .and_then(|w| of(w))
+    })
+}
+
+/// Whether "one" at `i` counts the noun after it ("killed one person",
+/// "one child"), not a pronoun ("no one", "the one who", "one of the"), a
+/// name ("One Direction") or a phrase ("at one point", "one another").
+fn counts_one(toks: &[String], lower: &[String], i: usize) -> bool {
+    if lower[i] != "one" {
+        return false;
+    }
+    let after = |w: &str| {
+        w.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+            && !text::is_stop(w)
+            && !text::is_time_word(w)
+            && !is_hedge(w)
+            && !is_filler_adjective(w)
+            && w != "another"
+    };
+    let before = i.checked_sub(1).map(|j| lower[j].as_str());
+    toks.get(i + 1).is_some_and(|w| after(w))
+        && !before.is_some_and(|b| {
+            is_determiner(b)
+                || matches!(
+                    b,
+                    "no" | "any" | "each" | "every" | "this" | "that" | "which" | "at" | "such"
+                )
+        })
+}
+
 /// Words between a number and its noun that do not change what is counted.
 fn is_filler_adjective(lower: &str) -> bool {
     matches!(
@@ -822,7 +956,8 @@ fn quantities(toks: &[String], used: &[usize]) -> Vec<Quantity> {
         let word_value = NUMBER_WORDS
             .iter()
             .find(|(w, _)| lower[i] == *w || lower[i].strip_suffix("-").is_some_and(|x| x == *w))
-            .map(|(_, v)| *v);
+            .map(|(_, v)| *v)
+            .or_else(|| counts_one(toks, &lower, i).then_some(1.0));
         let (mut value, mut precision, mut currency, mut suffix) = match word_value {
             Some(v) => (v, 1.0, None, String::new()),
             None => {
@@ -1074,6 +1209,16 @@ fn quantities(toks: &[String], used: &[usize]) -> Vec<Quantity> {
                 }
                 noun_shown = toks[k].clone();
                 noun = text::lemma_stem(&text::fold(&lower[k]));
+                // People counted by what befell them: "five people were
+                // killed", "killed one person", "250 others injured" fill
+                // one casualty slot. Other counts of people keep their
+                // noun: "shooting three people" and "shot to death one
+                // person" count two things.
+                if matches!(noun.as_str(), "peopl" | "person" | "other")
+                    && let Some(c) = casualty_around(&lower, start, k)
+                {
+                    noun = c.to_string();
+                }
             } else {
                 // A level ("rose to 15") names its subject before the verb;
                 // a change ("fell 6%") is signed by its verb.
@@ -1125,7 +1270,11 @@ fn quantities(toks: &[String], used: &[usize]) -> Vec<Quantity> {
         out.push(Quantity {
             value,
             precision,
-            hedge: if hedged { Hedge::Hedged } else { Hedge::None },
+            hedge: match bound_of(&lower, start, j) {
+                Some(b) => b,
+                None if hedged => Hedge::Hedged,
+                None => Hedge::None,
+            },
             unit,
             noun,
             noun_shown,
@@ -1147,7 +1296,20 @@ fn agree(a: &Quantity, b: &Quantity) -> bool {
     if q > 0.0 && ((x / q).round() - (y / q).round()).abs() < 0.5 {
         return true;
     }
-    if a.hedge == Hedge::Hedged || b.hedge == Hedge::Hedged {
+    // A bound agrees with any value it admits ("killed at least one
+    // person" and "five people were killed"); two bounds of one direction
+    // ("at least 12" and "at least 15") are compared as hedged values.
+    if x.signum() == y.signum() && a.hedge != b.hedge {
+        let admits = |bound: &Quantity, v: f64| match bound.hedge {
+            Hedge::AtLeast => v.abs() >= bound.value.abs() * (1.0 - HEDGE_TOLERANCE),
+            Hedge::AtMost => v.abs() <= bound.value.abs() * (1.0 + HEDGE_TOLERANCE),
+            _ => false,
+        };
+        if admits(a, y) || admits(b, x) {
+            return true;
+        }
+    }
+    if a.hedge != Hedge::None || b.hedge != Hedge::None {
         return (x - y).abs() <= HEDGE_TOLERANCE * x.abs().max(y.abs());
     }
     false
@@ -1200,12 +1362,8 @@ struct SlotTable<'a> {
 }
 
 /// What the tolerance rule reads of a quantity: value, precision, hedge.
-fn value_key(q: &Quantity) -> (u64, u64, bool) {
-    (
-        q.value.to_bits(),
-        q.precision.to_bits(),
-        q.hedge == Hedge::Hedged,
-    )
+fn value_key(q: &Quantity) -> (u64, u64, u8) {
+    (q.value.to_bits(), q.precision.to_bits(), q.hedge as u8)
 }
 
 /// The slots the members fill, in first-seen order: (unit, noun) → the
@@ -1271,7 +1429,7 @@ fn number_conflicts(facts: &[&Facts], label: &dyn Fn(usize) -> String, out: &mut
             .filter(|(_, qs)| qs.iter().all(|q| agree(q, qs[0])))
             .collect();
         // Members with the same values share one value set.
-        let mut set_of: std::collections::HashMap<Vec<(u64, u64, bool)>, usize> =
+        let mut set_of: std::collections::HashMap<Vec<(u64, u64, u8)>, usize> =
             std::collections::HashMap::new();
         let mut sets: Vec<&[&Quantity]> = Vec::new();
         let mut member_set: Vec<usize> = Vec::with_capacity(per.len());
@@ -1596,7 +1754,7 @@ mod tests {
     fn quantities_carry_unit_and_counted_noun() {
         assert_eq!(q("A 48-page indictment."), vec![(48.0, "", "page".into())]);
         assert_eq!(
-            q("The storm killed 12 people."),
+            q("The storm hit 12 people."),
             vec![(12.0, "", "peopl".into())]
         );
         assert_eq!(q("Three bills passed."), vec![(3.0, "", "bill".into())]);
@@ -1664,6 +1822,30 @@ mod tests {
             &quantity("approximately 200 metres")
         ));
         assert!(!agree(&quantity("12 killed"), &quantity("15 killed")));
+        // A bound admits the values past it, not those before it; two
+        // bounds of one direction are compared as hedged values.
+        assert!(agree(
+            &quantity("killed at least one person"),
+            &quantity("five people were killed")
+        ));
+        assert!(!agree(
+            &quantity("at least five people were killed"),
+            &quantity("killed one person")
+        ));
+        assert!(agree(
+            &quantity("more than 800 homes"),
+            &quantity("950 homes")
+        ));
+        assert!(agree(&quantity("up to 180 km"), &quantity("150 km")));
+        assert!(!agree(&quantity("up to 180 km"), &quantity("250 km")));
+        assert!(!agree(
+            &quantity("no more than 20 people"),
+            &quantity("30 people")
+        ));
+        assert!(!agree(
+            &quantity("at least 12 people"),
+            &quantity("at least 15 people")
+        ));
         assert!(agree(&quantity("three people"), &quantity("3 people")));
     }
 
@@ -1686,6 +1868,81 @@ mod tests {
             &quantity("a 6.1 earthquake"),
             &quantity("two earthquakes")
         ));
+    }
+
+    /// People are counted by what befell them: "five people were killed"
+    /// and "killed one person" fill the casualty slot, as do "250 others
+    /// injured" and "injuring five people" (ECB+ 37ecb: "five people were
+    /// killed" vs "killed one person" was missed as "people" vs "person").
+    #[test]
+    fn people_counts_take_the_casualty_slot_of_their_verb() {
+        assert_eq!(
+            q("the region where five people were killed and hundreds injured"),
+            vec![(5.0, "", "dead".into())]
+        );
+        assert_eq!(
+            q("a powerful quake levelled buildings and killed one person."),
+            vec![(1.0, "", "dead".into())]
+        );
+        assert_eq!(
+            q(
+                "At least five people were killed, 250 others injured and more than 800 homes destroyed"
+            ),
+            vec![
+                (5.0, "", "dead".into()),
+                (250.0, "", "injur".into()),
+                (800.0, "", "home".into())
+            ]
+        );
+        assert_eq!(
+            q("injuring five people and damaging buildings"),
+            vec![(5.0, "", "injur".into())]
+        );
+        assert_eq!(
+            q("A Michigan man shot to death one person and injured two others"),
+            vec![(1.0, "", "dead".into()), (2.0, "", "injur".into())]
+        );
+        assert_eq!(
+            q("Typhoon Mara has killed at least 12 people in Selvane."),
+            vec![(12.0, "", "dead".into())]
+        );
+        // Other counts of people keep their noun: "shooting three people"
+        // and "one person" are not one slot.
+        assert_eq!(
+            q("suspected of shooting three people, killing one, at a firm"),
+            vec![(3.0, "", "peopl".into())]
+        );
+        assert_eq!(
+            q("About 1000 people were sheltering in the school"),
+            vec![(1000.0, "", "peopl".into())]
+        );
+    }
+
+    /// "one" counts only the noun right after it: not "no one", "one of
+    /// the", "at one point", "one another", nor a name.
+    #[test]
+    fn one_is_a_number_only_before_its_noun() {
+        assert_eq!(q("one child was hurt"), vec![(1.0, "", "child".into())]);
+        assert!(q("No one was hurt.").is_empty());
+        assert!(q("one of the victims was a boy").is_empty());
+        assert!(q("At one point the crowd left.").is_empty());
+        assert!(q("They helped one another.").is_empty());
+        assert!(q("The band One Direction played.").is_empty());
+        assert!(q("the one who fired").is_empty());
+    }
+
+    /// The verb of a counted subject is the verb after it, not the verb of
+    /// the clause before: "tremor to shake the region where five people
+    /// were killed" tells of a killing.
+    #[test]
+    fn a_counted_subject_takes_the_verb_after_it() {
+        let text =
+            "the latest tremor to shake the region where five people were killed at the weekend";
+        let tagged = crate::tag::tag(text);
+        assert_eq!(quantity_verb(text, &tagged, "five"), Some("killed".into()));
+        let text = "a powerful quake levelled buildings and killed one person";
+        let tagged = crate::tag::tag(text);
+        assert_eq!(quantity_verb(text, &tagged, "one"), Some("killed".into()));
     }
 
     #[test]
@@ -1720,8 +1977,8 @@ mod scale_tests {
     /// member with its own value (issue 8: per-slot tables, not per pair).
     #[test]
     fn many_members_two_values_give_one_conflict_with_values_per_source() {
-        let a = "The storm killed 12 people on Friday.";
-        let b = "The storm killed 15 people on Friday.";
+        let a = "The storm hit 12 people on Friday.";
+        let b = "The storm hit 15 people on Friday.";
         let texts: Vec<&str> = (0..300).map(|i| if i % 3 == 0 { b } else { a }).collect();
         let (docs, members) = group(&texts);
         let found = conflicts(&docs, &members);
@@ -1912,7 +2169,19 @@ mod scale_tests {
             ],
         );
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].slot, "people (with group 7): five vs two");
+        assert_eq!(found[0].slot, "injured (with group 7): five vs two");
+        // "five people were killed" in a relative clause after another
+        // verb vs "killed one person": one killing, the casualty slot.
+        let found = related(
+            &[
+                "A magnitude 6.1 quake hit the province today, the latest tremor to shake the region where five people were killed at the weekend.",
+            ],
+            &[
+                "A strong quake rattled the province Wednesday, days after a powerful quake levelled buildings and killed one person, the survey said.",
+            ],
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].slot, "killed (with group 7): five vs one");
     }
 
     /// Across groups, two verbs ("driven in 105 runs" vs "hit 13 home
