@@ -191,10 +191,18 @@ pub fn related_conflicts(
                 let cross = a.iter().any(|x| b.iter().any(|y| agree(x, y)));
                 // Across groups the two numbers must also be of one event
                 // (the same verb, or verbs of one meaning).
+                // A count describing a noun ("a mother of 12") is of no
+                // event.
+                let event = |m: usize, q: &Quantity| {
+                    if !q.of_head.is_empty() && q.of_head == noun {
+                        None
+                    } else {
+                        event_of(m, q)
+                    }
+                };
                 let comparable_pair = a.iter().any(|x| {
-                    b.iter().any(|y| {
-                        comparable(x, y) && same_event(&event_of(ma[0], x), &event_of(mb[0], y))
-                    })
+                    b.iter()
+                        .any(|y| comparable(x, y) && same_event(&event(ma[0], x), &event(mb[0], y)))
                 });
                 if cross || !comparable_pair {
                     continue;
@@ -683,6 +691,12 @@ struct Quantity {
     token: String,
     /// Which of the member's sentences states it.
     sentence: usize,
+    /// Stem of the noun the number is attached to by "of" ("mother" for
+    /// "a mother of 12 children" and "Mother of 13 Zurana Horton"); empty
+    /// when none.
+    of_head: String,
+    /// That noun as written, folded.
+    of_head_shown: String,
 }
 
 const NUMBER_WORDS: &[(&str, f64)] = &[
@@ -1114,7 +1128,9 @@ fn quantities(toks: &[String], used: &[usize]) -> Vec<Quantity> {
                     && spaced(j + 1, "year")
                     && spaced(j + 2, "-")
                     && spaced(j + 3, "old"));
-            let aged = start > 0 && lower[start - 1] == "aged";
+            // "aged 45", "at the age of 95".
+            let aged = (start > 0 && lower[start - 1] == "aged")
+                || (start > 1 && lower[start - 1] == "of" && lower[start - 2] == "age");
             let apposition = start >= 2
                 && toks[start - 1] == ","
                 && toks[start - 2].starts_with(char::is_uppercase)
@@ -1259,6 +1275,18 @@ fn quantities(toks: &[String], used: &[usize]) -> Vec<Quantity> {
                 noun = c.to_string();
             }
         }
+        // "a mother of 12 (children)": the noun the count describes.
+        let of_head = match start.checked_sub(2) {
+            Some(h) if lower[h + 1] == "of" && lower[h].chars().all(char::is_alphabetic) => {
+                let f = text::fold(&lower[h]);
+                if text::is_stop(&f) || text::is_reporting(&f) || is_hedge(&f) {
+                    String::new()
+                } else {
+                    text::lemma_stem(&f)
+                }
+            }
+            _ => String::new(),
+        };
         // The hedge words of `is_hedge`, but "up", "than" and "to" only as
         // "up to" (in a window before the number they may belong elsewhere).
         let hedged = (start.saturating_sub(3)..start).any(|b| {
@@ -1281,6 +1309,12 @@ fn quantities(toks: &[String], used: &[usize]) -> Vec<Quantity> {
             shown,
             token: toks[i].clone(),
             sentence: 0,
+            of_head_shown: if of_head.is_empty() {
+                String::new()
+            } else {
+                text::fold(&lower[start - 2])
+            },
+            of_head,
         });
     }
     out
@@ -1372,13 +1406,36 @@ fn slot_tables<'a>(facts: &[&'a Facts]) -> Vec<SlotTable<'a>> {
     let mut index: std::collections::HashMap<(&'static str, &str), usize> =
         std::collections::HashMap::new();
     let mut slots: Vec<SlotTable> = Vec::new();
+    // Counts that describe a noun with nothing counted after them ("a
+    // mother of 12"): a count attached to the same noun by "of" fills that
+    // slot whatever follows it ("the mother of 12 children", "Mother of 13
+    // Zurana Horton", a headline's capitals). Only whole counts: measures
+    // ("a depth of 2.7 miles", "a magnitude of 6.1") keep their slots.
+    let heads: std::collections::HashSet<(&'static str, &str)> = facts
+        .iter()
+        .flat_map(|f| &f.quantities)
+        .filter(|q| {
+            !q.of_head.is_empty() && q.noun == q.of_head && q.unit.is_empty() && q.is_count()
+        })
+        .map(|q| (q.unit, q.noun.as_str()))
+        .collect();
     for (m, f) in facts.iter().enumerate() {
         for q in &f.quantities {
-            let k = *index.entry((q.unit, q.noun.as_str())).or_insert_with(|| {
+            let key = if heads.contains(&(q.unit, q.of_head.as_str())) {
+                (q.unit, q.of_head.as_str())
+            } else {
+                (q.unit, q.noun.as_str())
+            };
+            let by_head = key.1 != q.noun;
+            let k = *index.entry(key).or_insert_with(|| {
                 slots.push(SlotTable {
                     unit: q.unit,
-                    noun: &q.noun,
-                    noun_shown: &q.noun_shown,
+                    noun: key.1,
+                    noun_shown: if by_head {
+                        &q.of_head_shown
+                    } else {
+                        &q.noun_shown
+                    },
                     per: Vec::new(),
                 });
                 slots.len() - 1
@@ -2239,5 +2296,51 @@ mod scale_tests {
         let found = conflicts(&docs, &members);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].slot, "touchdowns: four vs six");
+    }
+    /// A count attached to a noun by "of" with nothing counted after it ("a
+    /// mother of 12") names a slot that the same noun's other counts fill
+    /// ("the mother of 12 children", the headline's "Mother of 13 Zurana
+    /// Horton"), across related groups too, as a count of no event (ECB+
+    /// 33ecbplus: 12 vs 13 children of one victim).
+    #[test]
+    fn counts_of_one_noun_by_of_share_its_slot() {
+        let found = related(
+            &[
+                "Horton was the mother of 12 children.",
+                "In addition to Zurana Horton - who was a mother of 12 - another mom was wounded.",
+            ],
+            &[
+                "Video of Brooklyn Mother of 13 Zurana Horton shot and killed in a gang shooting was revealed Thursday.",
+            ],
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].slot, "mother (with group 7): 12 vs 13");
+        // Without a bare "mother of N", "12 children" keeps its slot.
+        assert!(
+            related(
+                &["Horton was the mother of 12 children."],
+                &["Video of Brooklyn Mother of 13 Zurana Horton shot and killed was revealed Thursday."],
+            )
+            .is_empty()
+        );
+        // "at the age of 91" is an age (of no one named), not a count of
+        // "age": two ages of one man in two years are not compared.
+        assert_eq!(
+            quantities(
+                &tokens("in 2005, at the age of 91, Felt told the magazine"),
+                &[]
+            )
+            .into_iter()
+            .map(|x| x.unit)
+            .collect::<Vec<_>>(),
+            vec!["age"]
+        );
+        assert!(
+            related(
+                &["Felt died Thursday at the age of 95, sources told CNN."],
+                &["In 2005, at the age of 91, Felt told Vanity Fair magazine he was the guy."],
+            )
+            .is_empty()
+        );
     }
 }
