@@ -349,19 +349,9 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
             .flatten()
             .min()
             .unwrap_or(rest.len());
-            if let Some(dot) = rest
-                .match_indices('.')
-                .map(|(k, _)| k)
-                .find(|&k| rest[k + 1..].starts_with(char::is_whitespace) || k + 1 == rest.len())
-            {
-                let before_dot = &rest[..dot];
-                let abbrev = before_dot
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| w.contains('.') || w.len() == 1);
-                if !abbrev {
-                    end = end.min(dot);
-                }
+            // Not the dot of a title ("Troy police Lt. Gerry Scherlinck").
+            if let Some(dot) = sentence_dot(rest) {
+                end = end.min(dot);
             }
             let mut phrase = document_owner(rest[..end].trim());
             // "According to the team's coach, Alireza Mehraban, …": the name
@@ -1660,6 +1650,32 @@ mod tests {
         // The inverted order keeps its speaker after the verb.
         let a = attribute(&["The plant will close in June, said Ivo Renn."]);
         assert_eq!(a[0].speaker.as_deref(), Some("Ivo Renn"));
+    }
+
+    #[test]
+    fn common_nouns_before_a_name_are_titles_and_org_names_stay_whole() {
+        let a = attribute(&[
+            "Officers found a shotgun in the vehicle, Genesee County Sheriff Robert J Pickell said.",
+            "“He probably realised he was going to be shot,” Undersheriff James Gage said.",
+            "The suspect was seeking out these people, according to Troy police Lt. Gerry Scherlinck.",
+            "West Coast Bank said its branches would open on Monday.",
+            "After the leak, CEO of the Refugee Council Enver Solomon told Sky News the plan was unfair.",
+        ]);
+        let got: Vec<Option<&str>> = a.iter().map(|x| x.speaker.as_deref()).collect();
+        assert_eq!(
+            got,
+            [
+                Some("Robert J Pickell"),
+                Some("James Gage"),
+                Some("Gerry Scherlinck"),
+                Some("West Coast Bank"),
+                Some("Enver Solomon")
+            ]
+        );
+        assert_eq!(a[0].role.as_deref(), Some("Genesee County Sheriff"));
+        assert_eq!(a[1].role.as_deref(), Some("Undersheriff"));
+        assert_eq!(a[2].cue, Cue::AccordingTo);
+        assert_eq!(a[4].role.as_deref(), Some("CEO of the Refugee Council"));
     }
 
     #[test]
