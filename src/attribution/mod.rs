@@ -330,29 +330,30 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
             // "“…,” she said, according to the statement": the speaker is
             // the verb's subject; the document is where it was found.
             .filter(|(i, p)| *p != "according to " || verb.as_ref().is_none_or(|v| v.start > *i))
+            // "According to a 1997 article in Ebony, Benjamin said she
+            // applied …": a reporting verb with a subject of its own after
+            // the phrase reports the claim; the source is where it was found.
+            .filter(|(i, p)| {
+                let from = i + p.len() + according_end(&text[i + p.len()..]);
+                let subject = |v: &VerbHit| words_of(&text[from + 1..v.start]);
+                !verb.as_ref().is_some_and(|v| {
+                    v.start > from
+                        && text[from..].starts_with(',')
+                        && !matches!(v.lemma, "show" | "reveal" | "find")
+                        && subject(v).first().is_some_and(|w| {
+                            !matches!(lower(w).as_str(), "and" | "but" | "or" | "so")
+                        })
+                        && !text[from + 1..v.start].contains([',', ';', '“', '"'])
+                        && (1..=4).contains(&words_of(&text[from + 1..v.start]).len())
+                })
+            })
             .min();
         let mut raw: Option<RawSpeaker> = None;
         if let Some((i, p)) = acc
             && lower_text.len() == text.len()
         {
             let rest = &text[i + p.len()..];
-            // The phrase ends at a clause break or a full stop followed by a
-            // space (not the dots of "L.A.").
-            // A dash ends it too, as written or with wire spacing ("according
-            // to police - - the women were shot …").
-            let mut end = [
-                rest.find([',', ';', '(', '—']),
-                rest.find("--"),
-                rest.find(" - -"),
-            ]
-            .into_iter()
-            .flatten()
-            .min()
-            .unwrap_or(rest.len());
-            // Not the dot of a title ("Troy police Lt. Gerry Scherlinck").
-            if let Some(dot) = sentence_dot(rest) {
-                end = end.min(dot);
-            }
+            let end = according_end(rest);
             let mut phrase = document_owner(rest[..end].trim());
             // "According to the team's coach, Alireza Mehraban, …": the name
             // in apposition after a description ending in a title.
@@ -1174,6 +1175,24 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
     out
 }
 
+/// Where the source of "according to …" ends in `rest` (the text after
+/// "according to "): at a clause break, a dash (as written or with wire
+/// spacing: "according to police - - the women were shot …") or a full stop
+/// that ends the sentence (not the dots of "L.A." or of a title: "Troy
+/// police Lt. Gerry Scherlinck").
+fn according_end(rest: &str) -> usize {
+    let end = [
+        rest.find([',', ';', '(', '—']),
+        rest.find("--"),
+        rest.find(" - -"),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(rest.len());
+    sentence_dot(rest).map_or(end, |dot| end.min(dot))
+}
+
 /// Most words capitalised, as in a headline: three in five or more.
 pub(super) fn title_case(text: &str) -> bool {
     let toks: Vec<&str> = text.split_whitespace().collect();
@@ -1650,6 +1669,22 @@ mod tests {
         // The inverted order keeps its speaker after the verb.
         let a = attribute(&["The plant will close in June, said Ivo Renn."]);
         assert_eq!(a[0].speaker.as_deref(), Some("Ivo Renn"));
+    }
+
+    #[test]
+    fn a_speaker_after_according_to_reports_the_claim() {
+        let a = attribute(&[
+            "According to a 1997 article in Ebony, Benjamin said she applied to Yale before college.",
+            "According to the NYDN, LiLo showed up at around noon and then left.",
+            "The driver was drunk, according to charges, and he admitted it.",
+        ]);
+        assert_eq!(a[0].cue, Cue::Indirect);
+        assert_eq!(a[0].speaker.as_deref(), Some("Benjamin"));
+        assert_eq!(a[0].verb.as_deref(), Some("say"));
+        assert_eq!(a[1].cue, Cue::AccordingTo);
+        assert_eq!(a[1].speaker.as_deref(), Some("NYDN"));
+        assert_eq!(a[2].cue, Cue::AccordingTo);
+        assert_eq!(a[2].speaker.as_deref(), Some("charges"));
     }
 
     #[test]
