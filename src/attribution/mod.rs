@@ -1672,6 +1672,22 @@ mod tests {
     }
 
     #[test]
+    fn unnamed_authorities_prosecutors_and_an_expert_are_anonymous() {
+        let a = attribute(&[
+            "She had a permit to carry the gun, authorities said.",
+            "Prosecutors say Simpson called Flynn several times.",
+            "A DNA expert testified that Simpson fathered the fetus.",
+            "The victim was recovering, police said.",
+        ]);
+        for x in &a[..3] {
+            assert_eq!(x.cue, Cue::Indirect);
+            assert!(x.anonymous, "{x:?}");
+        }
+        assert_eq!(a[3].speaker.as_deref(), Some("police"));
+        assert!(!a[3].anonymous);
+    }
+
+    #[test]
     fn a_speaker_after_according_to_reports_the_claim() {
         let a = attribute(&[
             "According to a 1997 article in Ebony, Benjamin said she applied to Yale before college.",
