@@ -823,6 +823,30 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                     .min(sentence_dot(after).unwrap_or(after.len()));
                 let obj = after[..end].trim();
                 let obj = phrase_before_preposition(obj);
+                // "…, said Flynn's father, Herbert Flynn.": a description
+                // ending in a common noun, then the name in apposition
+                // closing the sentence.
+                let appos;
+                let obj = match after[end..].strip_prefix(',') {
+                    Some(tail)
+                        if obj.len() == after[..end].trim().len()
+                            && words_of(obj).last().is_some_and(|w| !is_cap(w)) =>
+                    {
+                        let app = &tail[..sentence_dot(tail).unwrap_or(tail.len())];
+                        let app = &app[..app.find([',', ';']).unwrap_or(app.len())];
+                        let aw = words_of(app);
+                        if (2..=4).contains(&aw.len())
+                            && aw.iter().all(|w| is_cap(w))
+                            && !app.contains([',', ';', '“', '"'])
+                        {
+                            appos = format!("{obj} {}", app.trim());
+                            appos.as_str()
+                        } else {
+                            obj
+                        }
+                    }
+                    _ => obj,
+                };
                 let ow: Vec<String> = words_of(obj).iter().map(|w| lower(w)).collect();
                 // A clause ("the cost had been understated") is not a speaker.
                 let clause = ow.iter().any(|w| {
@@ -1669,6 +1693,26 @@ mod tests {
         // The inverted order keeps its speaker after the verb.
         let a = attribute(&["The plant will close in June, said Ivo Renn."]);
         assert_eq!(a[0].speaker.as_deref(), Some("Ivo Renn"));
+    }
+
+    #[test]
+    fn a_name_in_apposition_after_said_and_a_description() {
+        let a = attribute(&[
+            "“I'm glad we got the verdict we got,” said Flynn's father, Herbert Flynn.",
+            "“We are really just shocked,” said her nephew, Ravi Singh, 32, of Coney Island.",
+            "“We have no intention to go to war,” said a government spokesman, Rabie A. Atti.",
+        ]);
+        let got: Vec<Option<&str>> = a.iter().map(|x| x.speaker.as_deref()).collect();
+        assert_eq!(
+            got,
+            [
+                Some("Herbert Flynn"),
+                Some("Ravi Singh"),
+                Some("Rabie A Atti")
+            ]
+        );
+        assert_eq!(a[0].role.as_deref(), Some("Flynn's father"));
+        assert!(a.iter().all(|x| x.cue == Cue::Direct && !x.anonymous));
     }
 
     #[test]

@@ -48,10 +48,10 @@ pub(super) fn split_role(phrase: &str) -> (Option<String>, Option<String>) {
         && !ROLES.contains(lower(ws[k - 1]).trim_end_matches('.'))
         && !(title_noun(ws[k - 1]) && name_after(k))
         && !ANONYMOUS.contains(&lower(ws[k - 1]))
-        && !matches!(
+        && !(matches!(
             lower(ws[k - 1]).as_str(),
-            "the" | "a" | "an" | "two" | "three" | "several" | "some" | "many"
-        )
+            "the" | "a" | "an" | "two" | "three" | "several" | "some" | "many" // A capital "A" inside a name is an initial ("Rabie A. Atti").
+        ) && !(ws[k - 1] == "A" && k > 1))
     {
         k -= 1;
         // "of" inside a name ("U.S. Department of Agriculture", "Bank of
