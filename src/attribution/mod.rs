@@ -1696,6 +1696,24 @@ mod tests {
     }
 
     #[test]
+    fn plural_present_of_a_stance_verb_reports_but_not_after_a_modal() {
+        let a = attribute(&[
+            "Prosecutors allege that Simpson shot Flynn twice in the head.",
+            "Israeli leaders claim there is no humanitarian crisis.",
+            "But Ross will argue that his film was much better received.",
+            "Rather than argue their client's innocence, they focused on other people.",
+        ]);
+        assert_eq!(a[0].cue, Cue::Indirect);
+        assert!(a[0].anonymous);
+        assert_eq!(a[0].verb.as_deref(), Some("allege"));
+        assert_eq!(a[1].cue, Cue::Indirect);
+        assert_eq!(a[1].speaker.as_deref(), Some("Israeli leaders"));
+        assert_eq!(a[1].stance, Some(Stance::Distancing));
+        assert_eq!(a[2].cue, Cue::None);
+        assert_eq!(a[3].cue, Cue::None);
+    }
+
+    #[test]
     fn a_name_in_apposition_after_said_and_a_description() {
         let a = attribute(&[
             "“I'm glad we got the verdict we got,” said Flynn's father, Herbert Flynn.",
