@@ -585,8 +585,18 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                         | "was"
                         | "are"
                         | "were"
-                ) {
-                    if matches!(l.as_str(), "not" | "n't" | "never") || l.ends_with("n't") {
+                        | "cannot"
+                ) || l.ends_with("n't")
+                    // A manner adverb ("vehemently deny"), not a noun
+                    // ending in -ly ("the family said").
+                    || (l.len() > 4
+                        && l.ends_with("ly")
+                        && !is_cap(last)
+                        && !COMMON_NOUNS.contains(&l))
+                {
+                    if matches!(l.as_str(), "not" | "n't" | "never" | "cannot")
+                        || l.ends_with("n't")
+                    {
                         negated = true;
                     }
                     sw.pop();
@@ -1693,6 +1703,21 @@ mod tests {
         // The inverted order keeps its speaker after the verb.
         let a = attribute(&["The plant will close in June, said Ivo Renn."]);
         assert_eq!(a[0].speaker.as_deref(), Some("Ivo Renn"));
+    }
+
+    #[test]
+    fn adverbs_and_negated_modals_are_not_part_of_the_speaker() {
+        let a = attribute(&[
+            "Police couldn't say how many shots were fired.",
+            "State media proudly reported that citizens abroad could vote.",
+            "Microsoft initially suggested that all users install a utility.",
+            "The family said the boy was unarmed.",
+        ]);
+        assert_eq!(a[0].cue, Cue::None);
+        assert_eq!(a[0].speaker, None);
+        assert_eq!(a[1].speaker.as_deref(), Some("State media"));
+        assert_eq!(a[2].speaker.as_deref(), Some("Microsoft"));
+        assert_eq!(a[3].speaker.as_deref(), Some("family"));
     }
 
     #[test]
