@@ -235,11 +235,18 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
         // A frame that closes the sentence ("…, spokeswoman Linda Laughlin
         // said in an interview.") reports everything before it, a first
         // reporting verb included ("Verizon said it has rerouted …").
-        if let Some(v) = &verb
-            && let Some(c) = text.rfind(", ")
-            && c > v.end
-            && !inside(c)
-        {
+        // A frame between commas before a participle ("LaCalamita said
+        // nothing after officers surrounded him, Pickell said, describing
+        // the suspect as …") governs the sentence as well.
+        let frame_commas: Vec<usize> = match &verb {
+            Some(v) => text
+                .match_indices(", ")
+                .map(|(c, _)| c)
+                .filter(|&c| c > v.end && !inside(c))
+                .collect(),
+            None => Vec::new(),
+        };
+        for (nth, &c) in frame_commas.iter().rev().take(3).enumerate() {
             let off = c + 2;
             let tail = &text[off..];
             let cell = std::cell::OnceCell::new();
@@ -251,10 +258,18 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                     "and" | "but" | "or" | "while" | "whereas" | "although" | "though" | "as"
                 )
             });
+            // The last comma: a short closing frame; an earlier one: a
+            // subject and verb right before the next comma.
+            let tail = if nth == 0 {
+                tail
+            } else {
+                &tail[..tail.find(", ").map_or(tail.len(), |e| e + 1)]
+            };
             if !coordinated
-                && words_of(tail).len() <= 10
+                && (nth > 0 || words_of(tail).len() <= 10)
                 && let Some(h) = find_verb(tail, &cell, &|p| !inside(off + p))
                 && (1..=6).contains(&words_of(&tail[..h.start]).len())
+                && (nth == 0 || tail[h.end..].trim() == ",")
             {
                 verb = Some(VerbHit {
                     start: h.start + off,
@@ -262,6 +277,7 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                     lemma: h.lemma,
                     stance: h.stance,
                 });
+                break;
             }
         }
         // No listed verb: a quote framed by another verb ("The city
@@ -1703,6 +1719,17 @@ mod tests {
         // The inverted order keeps its speaker after the verb.
         let a = attribute(&["The plant will close in June, said Ivo Renn."]);
         assert_eq!(a[0].speaker.as_deref(), Some("Ivo Renn"));
+    }
+
+    #[test]
+    fn a_frame_between_commas_before_a_participle_governs_the_sentence() {
+        let a = attribute(&[
+            "LaCalamita said nothing after officers surrounded him, Pickell said, describing the suspect as calm.",
+            "Smith said the man, who told police he was innocent, was arrested.",
+        ]);
+        assert_eq!(a[0].speaker.as_deref(), Some("Pickell"));
+        assert_eq!(a[0].cue, Cue::Indirect);
+        assert_eq!(a[1].speaker.as_deref(), Some("Smith"));
     }
 
     #[test]
