@@ -1722,6 +1722,20 @@ mod tests {
     }
 
     #[test]
+    fn the_owner_of_a_web_site_or_statement_is_the_source() {
+        let a = attribute(&[
+            "The surgeon general advises the nation, according to the Office of the Surgeon General's Web site.",
+            "According to the NYPD's statement, the officers saw one man run.",
+        ]);
+        assert_eq!(
+            a[0].speaker.as_deref(),
+            Some("Office of the Surgeon General")
+        );
+        assert_eq!(a[1].speaker.as_deref(), Some("NYPD"));
+        assert!(a.iter().all(|x| x.cue == Cue::AccordingTo));
+    }
+
+    #[test]
     fn a_frame_between_commas_before_a_participle_governs_the_sentence() {
         let a = attribute(&[
             "LaCalamita said nothing after officers surrounded him, Pickell said, describing the suspect as calm.",

@@ -125,6 +125,41 @@ pub(super) fn medium_after(rest: &str) -> Option<String> {
 /// "this L.A. Times story" → "L.A. Times": the outlet behind a document
 /// named with a determiner and a document noun.
 pub(super) fn document_owner(phrase: &str) -> String {
+    // "the Office of the Surgeon General's Web site", "the company's
+    // statement": the owner of a document or page named by common nouns.
+    for mark in ["'s ", "’s "] {
+        if let Some((owner, doc)) = phrase.rsplit_once(mark) {
+            let dw: Vec<String> = doc.split_whitespace().map(lower).collect();
+            let docs = !dw.is_empty()
+                && dw.len() <= 3
+                && dw.iter().all(|w| {
+                    matches!(
+                        w.as_str(),
+                        "web"
+                            | "site"
+                            | "website"
+                            | "page"
+                            | "home"
+                            | "blog"
+                            | "statement"
+                            | "press"
+                            | "release"
+                            | "report"
+                            | "filing"
+                            | "letter"
+                            | "announcement"
+                            | "account"
+                            | "twitter"
+                            | "facebook"
+                            | "official"
+                            | "online"
+                    )
+                });
+            if docs && owner.split_whitespace().any(is_cap) {
+                return owner.trim().to_string();
+            }
+        }
+    }
     let mut ws: Vec<&str> = phrase.split_whitespace().collect();
     if ws.len() > 2
         && matches!(lower(ws[0]).as_str(), "this" | "that" | "a" | "an" | "the")
