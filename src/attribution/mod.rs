@@ -350,6 +350,11 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
             // applied …": a reporting verb with a subject of its own after
             // the phrase reports the claim; the source is where it was found.
             .filter(|(i, p)| {
+                // Offsets of the lower-cased text hold only when lowering
+                // kept every length (checked again below).
+                if lower_text.len() != text.len() || !text.is_char_boundary(i + p.len()) {
+                    return true;
+                }
                 let from = i + p.len() + according_end(&text[i + p.len()..]);
                 let subject = |v: &VerbHit| words_of(&text[from + 1..v.start]);
                 !verb.as_ref().is_some_and(|v| {
@@ -1821,6 +1826,8 @@ mod tests {
             "According to a 1997 article in Ebony, Benjamin said she applied to Yale before college.",
             "According to the NYDN, LiLo showed up at around noon and then left.",
             "The driver was drunk, according to charges, and he admitted it.",
+            // Lower-casing "İ" changes byte offsets: no panic.
+            "İ according to éé police, Ali said the ferry sank.",
         ]);
         assert_eq!(a[0].cue, Cue::Indirect);
         assert_eq!(a[0].speaker.as_deref(), Some("Benjamin"));
