@@ -29,8 +29,8 @@ fn main() {
     let r: Vec<&str> = s.iter().map(String::as_str).collect();
     for a in storydiff::attribution::attribute(&r) {
         println!(
-            "{:?} {:?} {:?} {:?}",
-            a.cue, a.speaker, a.verb, a.quote_spans
+            "{:?} {:?} role {:?} {:?} {:?}",
+            a.cue, a.speaker, a.role, a.verb, a.quote_spans
         );
     }
 }

@@ -34,9 +34,13 @@ pub const VERBS: &[(&str, Stance, &[&str])] = &[
     ("show", Stance::Endorsing, &["showed", "shows", "shown"]),
     ("find", Stance::Endorsing, &["found", "finds"]),
     ("stress", Stance::Emphatic, &["stressed", "stresses"]),
-    ("insist", Stance::Emphatic, &["insisted", "insists"]),
+    (
+        "insist",
+        Stance::Emphatic,
+        &["insisted", "insists", "insist"],
+    ),
     ("emphasise", Stance::Emphatic, &["emphasised", "emphasized"]),
-    ("warn", Stance::Emphatic, &["warned", "warns"]),
+    ("warn", Stance::Emphatic, &["warned", "warns", "warn"]),
     ("vow", Stance::Emphatic, &["vowed"]),
     ("pledge", Stance::Emphatic, &["pledged"]),
     ("assert", Stance::Emphatic, &["asserted"]),
@@ -44,12 +48,12 @@ pub const VERBS: &[(&str, Stance, &[&str])] = &[
     (
         "claim",
         Stance::Distancing,
-        &["claimed", "claims", "claiming"],
+        &["claimed", "claims", "claiming", "claim"],
     ),
     (
         "allege",
         Stance::Distancing,
-        &["alleged", "alleges", "alleging"],
+        &["alleged", "alleges", "alleging", "allege"],
     ),
     ("purport", Stance::Distancing, &["purported"]),
     ("admit", Stance::Concession, &["admitted", "admits"]),
@@ -59,7 +63,11 @@ pub const VERBS: &[(&str, Stance, &[&str])] = &[
         Stance::Concession,
         &["acknowledged", "acknowledges"],
     ),
-    ("deny", Stance::Denial, &["denied", "denies", "denying"]),
+    (
+        "deny",
+        Stance::Denial,
+        &["denied", "denies", "denying", "deny"],
+    ),
     ("reject", Stance::Denial, &["rejected"]),
     ("dispute", Stance::Denial, &["disputed"]),
     ("suggest", Stance::Tentative, &["suggested", "suggests"]),
@@ -73,7 +81,7 @@ pub const VERBS: &[(&str, Stance, &[&str])] = &[
     ("urge", Stance::Directive, &["urged", "urges"]),
     ("call", Stance::Directive, &["called on"]),
     ("believe", Stance::Mental, &["believes", "believed"]),
-    ("argue", Stance::Emphatic, &["argued", "argues"]),
+    ("argue", Stance::Emphatic, &["argued", "argues", "argue"]),
     ("testify", Stance::Neutral, &["testified", "testifies"]),
     (
         "recommend",
@@ -219,8 +227,33 @@ pub(super) fn find_verb(
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase);
+        // A plural present ("prosecutors allege that …") is a statement;
+        // the same form after a modal, a negation or "than" is not made yet
+        // ("will argue", "will not deny", "rather than argue").
+        let unmade = hit.is_some_and(|(l, _)| l == lw && !matches!(l, "say" | "tell" | "add"))
+            && (matches!(
+                prev.as_str(),
+                "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "shall"
+                    | "should"
+                    | "must"
+                    | "not"
+                    | "never"
+                    | "did"
+                    | "do"
+                    | "does"
+                    | "than"
+                    | "cannot"
+                    | "you"
+            ) || prev.ends_with("n't"));
         if let Some((lemma, stance)) = hit
             && !not_verb
+            && !unmade
             && !opening_participle
             && !expression
             && outside(s)

@@ -24,17 +24,34 @@ pub(super) fn split_role(phrase: &str) -> (Option<String>, Option<String>) {
         && !role(ws[n - 2])
         && role(ws[n - 3]);
     let mut k = if title_surname { n - 1 } else { n };
+    // A capitalised common noun before a person's name of two words or more
+    // is a title ("Genesee County Sheriff Robert J Pickell", "Undersheriff
+    // James Gage"): the name after it holds no common noun, company suffix
+    // or organisation word ("West Coast Bank" stays whole).
+    let name_after = |k: usize| {
+        let rest = &ws[k..];
+        rest.len() >= 2
+            && rest.iter().all(|w| {
+                let l = lower(w);
+                let l = l.trim_end_matches('.');
+                is_cap(w)
+                    && !COMMON_NOUNS.contains(l)
+                    && !ORGANISATIONS.contains(l)
+                    && !corporate_suffix(w)
+            })
+    };
     // A possessive stops the name ("Interoute's Wright": the company is
     // part of the description).
     while k > 0
         && is_cap(ws[k - 1])
         && !(k < ws.len() && (ws[k - 1].ends_with("'s") || ws[k - 1].ends_with("’s")))
         && !ROLES.contains(lower(ws[k - 1]).trim_end_matches('.'))
+        && !(title_noun(ws[k - 1]) && name_after(k))
         && !ANONYMOUS.contains(&lower(ws[k - 1]))
-        && !matches!(
+        && !(matches!(
             lower(ws[k - 1]).as_str(),
-            "the" | "a" | "an" | "two" | "three" | "several" | "some" | "many"
-        )
+            "the" | "a" | "an" | "two" | "three" | "several" | "some" | "many" // A capital "A" inside a name is an initial ("Rabie A. Atti").
+        ) && !(ws[k - 1] == "A" && k > 1))
     {
         k -= 1;
         // "of" inside a name ("U.S. Department of Agriculture", "Bank of
@@ -51,13 +68,26 @@ pub(super) fn split_role(phrase: &str) -> (Option<String>, Option<String>) {
         }
     }
     let name = (k < ws.len()).then(|| ws[k..].join(" "));
+    // Articles inside a role stay ("CEO of the Refugee Council"); a leading
+    // one goes.
     let role_words: Vec<&str> = ws[..k]
         .iter()
         .copied()
-        .filter(|w| !matches!(lower(w).as_str(), "the" | "a" | "an"))
+        .skip_while(|w| matches!(lower(w).as_str(), "the" | "a" | "an"))
         .collect();
     let role = (!role_words.is_empty()).then(|| role_words.join(" "));
     (name, role)
+}
+
+/// A capitalised common noun, or a compound ending in one ("Undersheriff"):
+/// a title when a name follows it.
+fn title_noun(w: &str) -> bool {
+    let l = lower(w);
+    is_cap(w)
+        && (COMMON_NOUNS.contains(&l)
+            || l.char_indices()
+                .filter(|&(i, _)| i >= 2 && l.len() - i >= 5)
+                .any(|(i, _)| l.is_char_boundary(i) && COMMON_NOUNS.contains(&l[i..])))
 }
 
 /// Mediums and addressees after a verb: "told RBC", "in a statement",
@@ -95,6 +125,41 @@ pub(super) fn medium_after(rest: &str) -> Option<String> {
 /// "this L.A. Times story" → "L.A. Times": the outlet behind a document
 /// named with a determiner and a document noun.
 pub(super) fn document_owner(phrase: &str) -> String {
+    // "the Office of the Surgeon General's Web site", "the company's
+    // statement": the owner of a document or page named by common nouns.
+    for mark in ["'s ", "’s "] {
+        if let Some((owner, doc)) = phrase.rsplit_once(mark) {
+            let dw: Vec<String> = doc.split_whitespace().map(lower).collect();
+            let docs = !dw.is_empty()
+                && dw.len() <= 3
+                && dw.iter().all(|w| {
+                    matches!(
+                        w.as_str(),
+                        "web"
+                            | "site"
+                            | "website"
+                            | "page"
+                            | "home"
+                            | "blog"
+                            | "statement"
+                            | "press"
+                            | "release"
+                            | "report"
+                            | "filing"
+                            | "letter"
+                            | "announcement"
+                            | "account"
+                            | "twitter"
+                            | "facebook"
+                            | "official"
+                            | "online"
+                    )
+                });
+            if docs && owner.split_whitespace().any(is_cap) {
+                return owner.trim().to_string();
+            }
+        }
+    }
     let mut ws: Vec<&str> = phrase.split_whitespace().collect();
     if ws.len() > 2
         && matches!(lower(ws[0]).as_str(), "this" | "that" | "a" | "an" | "the")

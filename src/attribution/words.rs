@@ -40,6 +40,11 @@ pub(super) static ROLES: WordList = WordList::new(include_str!("../../data/words
 /// Words that make a speaker an organisation or a document.
 pub(super) static ORGANISATIONS: WordList =
     WordList::new(include_str!("../../data/words/organisations.txt"));
+/// Words mostly used as lower-case common nouns (derived from the
+/// treebanks by `examples/common_nouns.rs`): capitalised before a person's
+/// name, a title ("Sheriff Robert Pickell").
+pub(super) static COMMON_NOUNS: WordList =
+    WordList::new(include_str!("../../data/words/common_nouns.txt"));
 /// Nouns for an unnamed person ("a spokeswoman").
 pub(super) static PERSONS: WordList = WordList::new(include_str!("../../data/words/persons.txt"));
 
@@ -61,6 +66,7 @@ mod tests {
             ("roles", &ROLES),
             ("organisations", &ORGANISATIONS),
             ("persons", &PERSONS),
+            ("common_nouns", &COMMON_NOUNS),
         ];
         for (name, l) in lists {
             let w: Vec<&str> = l.words().collect();
