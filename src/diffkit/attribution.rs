@@ -466,12 +466,27 @@ struct ClaimWord {
 /// "Saturday"), not stop words nor reporting words. Names (other than time
 /// words) are left out: the reports of one story name the same people and
 /// places in sentences that state different things.
-fn claim_words(docs: &[Document], (d, ss): &(usize, Vec<usize>)) -> Vec<ClaimWord> {
+fn claim_words(docs: &[Document], member: &(usize, Vec<usize>), quoted: bool) -> Vec<ClaimWord> {
     use crate::tag::Upos;
     let vectors = crate::embed::vectors();
     let mut out: Vec<ClaimWord> = Vec::new();
-    for &k in ss {
-        let text = docs[*d].sentences[k].clean.as_str();
+    let (d, ss) = member;
+    // A direct quote's claim is its quoted words: "Hickok called the
+    // slaying \"a cold-blooded, vicious murder\"" attributes the words in
+    // the marks, not the rest of the sentence.
+    let quotes = if quoted {
+        member_quotes(docs, member)
+    } else {
+        String::new()
+    };
+    let texts: Vec<&str> = if quotes.chars().any(char::is_alphanumeric) {
+        vec![quotes.as_str()]
+    } else {
+        ss.iter()
+            .map(|&k| docs[*d].sentences[k].clean.as_str())
+            .collect()
+    };
+    for text in texts {
         for t in crate::tag::tag(text) {
             let f = crate::text::fold(&text[t.start..t.end]);
             if f.is_empty() || crate::text::is_stop(&f) || crate::text::is_reporting(&f) {
@@ -622,7 +637,10 @@ fn diffs_where(
     let plain_fact = |k: usize, other: &Attribution| no_sign(k) && !mentions(words(k), other);
     let claim_cells: Vec<std::cell::OnceCell<Vec<ClaimWord>>> =
         members.iter().map(|_| std::cell::OnceCell::new()).collect();
-    let claim = |k: usize| claim_cells[k].get_or_init(|| claim_words(docs, &members[k]));
+    let claim = |k: usize| {
+        claim_cells[k]
+            .get_or_init(|| claim_words(docs, &members[k], sents[k].attribution.cue == Cue::Direct))
+    };
     for (i, x) in members.iter().enumerate() {
         if !sure[i] {
             continue;
@@ -1023,5 +1041,33 @@ mod tests {
         assert_eq!(kinds(0, 1), Vec::<AttributionDiffKind>::new());
         assert_eq!(kinds(2, 3), Vec::<AttributionDiffKind>::new());
         assert_eq!(kinds(0, 3), vec![AttributionDiffKind::NamedVsAnonymous]);
+    }
+    /// A direct quote's claim is its quoted words: a sentence that quotes
+    /// the judge's words about the slaying shares no claim with one on the
+    /// sentence the rest of it mentions (ECB+ dev: one false "attribution
+    /// dropped" gone, label-free 5 false of 6); a quote of the claim itself
+    /// still differs from the claim stated as fact.
+    #[test]
+    fn a_quote_is_compared_by_its_quoted_words() {
+        use crate::ingest::Source;
+        let docs: Vec<Document> = [
+            "\"It was a cold-blooded, vicious murder,\" Hickok said, refusing to reduce the recommendation from death to life in prison without the possibility of parole.",
+            "Prosecutors will decide whether to seek the death penalty or life in prison without the possibility of parole.",
+            "\"The slaying was a cold-blooded, vicious murder,\" Judge Hickok said.",
+            "The slaying was a cold-blooded, vicious murder.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document::build(&Source::from_text(format!("r{i}"), *t)))
+        .collect();
+        let kinds = |a: usize, b: usize| -> Vec<AttributionDiffKind> {
+            attribution_diffs(&docs, &[(a, vec![0]), (b, vec![0])])
+                .iter()
+                .map(|d| d.kind)
+                .collect()
+        };
+        assert_eq!(docs[0].sentences[0].attribution.cue, Cue::Direct);
+        assert_eq!(kinds(0, 1), Vec::<AttributionDiffKind>::new());
+        assert_eq!(kinds(2, 3), vec![AttributionDiffKind::AttributionDropped]);
     }
 }
