@@ -250,9 +250,19 @@ fn shows_attribution(s: &Sentence) -> bool {
 
 /// Quotation marks of any style, NYT-style '' and `` included.
 fn has_quote_marks(s: &Sentence) -> bool {
-    s.clean.contains(['"', '“', '”', '«', '»', '„'])
-        || s.clean.contains("''")
-        || s.clean.contains("``")
+    marks_in(&s.clean)
+}
+
+fn marks_in(t: &str) -> bool {
+    t.contains(['"', '“', '”', '«', '»', '„']) || t.contains("''") || t.contains("``")
+}
+
+/// Quotation marks of the sentence's own, not counting a closing '' it
+/// starts with (NYT style: '' only ever closes a quote, so at the start it
+/// closes the sentence before's, which the segmenter left here).
+fn has_own_quote_marks(s: &Sentence) -> bool {
+    let t = s.clean.trim_start();
+    marks_in(t.strip_prefix("''").unwrap_or(t))
 }
 
 /// Whether the rules' reading of an attribution is sure enough to report a
@@ -635,6 +645,14 @@ fn diffs_where(
     // of attribution the rules could have missed, and it does not name the
     // other member's speaker ("Hastings did not know …" is his account).
     let plain_fact = |k: usize, other: &Attribution| no_sign(k) && !mentions(words(k), other);
+    // A quote the rules read as direct but whose speaker they did not find
+    // (a later sentence of a quote running over several).
+    let unsure_quote = |k: usize| {
+        let (d, ss) = &members[k];
+        sents[k].attribution.cue == Cue::Direct
+            && sents[k].attribution.speaker.is_none()
+            && ss.iter().any(|&s| docs[*d].sentences[s].has_words())
+    };
     let claim_cells: Vec<std::cell::OnceCell<Vec<ClaimWord>>> =
         members.iter().map(|_| std::cell::OnceCell::new()).collect();
     let claim = |k: usize| {
@@ -642,11 +660,11 @@ fn diffs_where(
             .get_or_init(|| claim_words(docs, &members[k], sents[k].attribution.cue == Cue::Direct))
     };
     for (i, x) in members.iter().enumerate() {
-        if !sure[i] {
+        if !sure[i] && !unsure_quote(i) {
             continue;
         }
         for (j, y) in members.iter().enumerate().skip(i + 1) {
-            if !sure[j] || !compared(x.0, y.0) {
+            if !(sure[j] || unsure_quote(j)) || !compared(x.0, y.0) {
                 continue;
             }
             let (sx, sy) = (sents[i], sents[j]);
@@ -667,6 +685,26 @@ fn diffs_where(
                     group: None,
                 });
             };
+            if !sure[i] || !sure[j] {
+                // A quote whose speaker the rules did not find, against a
+                // paraphrase by a speaker named in the sentences around
+                // the quote: quote vs paraphrase only.
+                let (q, p, ap) = if sure[i] { (j, x, ax) } else { (i, y, ay) };
+                if !sure[q]
+                    && sure[if q == i { j } else { i }]
+                    && matches!(ap.cue, Cue::Indirect | Cue::AccordingTo)
+                    && p.1
+                        .iter()
+                        .all(|&s| !has_own_quote_marks(&docs[p.0].sentences[s]))
+                    && speaker_near(docs, &members[q], ap)
+                {
+                    push(
+                        AttributionDiffKind::QuoteVsParaphrase,
+                        vec![describe(ax), describe(ay)],
+                    );
+                }
+                continue;
+            }
             match (ax.cue == Cue::None, ay.cue == Cue::None) {
                 (false, true) if plain_fact(j, ax) => {
                     push(
@@ -743,7 +781,7 @@ fn diffs_where(
             // marks at all: marks the rules did not read are not evidence.
             let paraphrase_plain = |m: &(usize, Vec<usize>)| {
                 m.1.iter()
-                    .all(|&s| !has_quote_marks(&docs[m.0].sentences[s]))
+                    .all(|&s| !has_own_quote_marks(&docs[m.0].sentences[s]))
             };
             let (px, py) = (ax.cue == Cue::Direct, ay.cue == Cue::Direct);
             if px != py && ((px && paraphrase_plain(y)) || (py && paraphrase_plain(x))) {
@@ -783,6 +821,24 @@ fn speaks_for(unnamed: &Attribution, named: &Attribution) -> bool {
     };
     let (u, n) = (words(u), words(n));
     !n.is_empty() && n.iter().all(|w| u.contains(w))
+}
+
+/// Whether the sentences around a member (two before, one after, its own)
+/// name the speaker of an attribution by its key word: the speaker of a
+/// quote running over several sentences is named next to it.
+fn speaker_near(docs: &[Document], (d, ss): &(usize, Vec<usize>), a: &Attribution) -> bool {
+    let Some(key) = a.speaker_key.as_deref().filter(|k| !k.is_empty()) else {
+        return false;
+    };
+    let sentences = &docs[*d].sentences;
+    let (Some(&first), Some(&last)) = (ss.iter().min(), ss.iter().max()) else {
+        return false;
+    };
+    (first.saturating_sub(2)..=(last + 1).min(sentences.len().saturating_sub(1))).any(|k| {
+        crate::text::fold(&sentences[k].clean)
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == key)
+    })
 }
 
 /// Whether a member names the speaker of an attribution (its key word).
@@ -1066,5 +1122,34 @@ mod tests {
         assert_eq!(docs[0].sentences[0].attribution.cue, Cue::Direct);
         assert_eq!(kinds(0, 1), Vec::<AttributionDiffKind>::new());
         assert_eq!(kinds(2, 3), vec![AttributionDiffKind::AttributionDropped]);
+    }
+    /// A later sentence of a quote, whose speaker the rules leave unknown,
+    /// against the same claim paraphrased by the speaker named just before
+    /// the quote: quote vs paraphrase (ECB+ dev: one labelled difference
+    /// found), also when the paraphrase starts with the closing '' of the
+    /// quote before it; not when the speaker is not named near the quote.
+    #[test]
+    fn a_quote_without_a_found_speaker_against_a_paraphrase() {
+        use crate::ingest::Source;
+        let docs: Vec<Document> = [
+            "'' Jackson said in a statement that he did not think charges would be filed against him.",
+            "Jackson spoke to reporters on Tuesday. \"I was stopped by the highway patrol. I do not think any charges will be filed against me.\"",
+            "The team spoke to reporters on Tuesday. \"I was stopped by the highway patrol. I do not think any charges will be filed against me.\"",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document::build(&Source::from_text(format!("r{i}"), *t)))
+        .collect();
+        let last = |d: usize| docs[d].sentences.len() - 1;
+        let kinds = |a: usize, b: usize| -> Vec<AttributionDiffKind> {
+            attribution_diffs(&docs, &[(a, vec![0]), (b, vec![last(b)])])
+                .iter()
+                .map(|d| d.kind)
+                .collect()
+        };
+        assert_eq!(docs[1].sentences[last(1)].attribution.cue, Cue::Direct);
+        assert_eq!(docs[1].sentences[last(1)].attribution.speaker, None);
+        assert_eq!(kinds(0, 1), vec![AttributionDiffKind::QuoteVsParaphrase]);
+        assert_eq!(kinds(0, 2), Vec::<AttributionDiffKind>::new());
     }
 }
