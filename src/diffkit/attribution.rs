@@ -669,14 +669,19 @@ fn diffs_where(
             }
             let (sx, sy) = (sents[i], sents[j]);
             let (ax, ay) = (&sx.attribution, &sy.attribution);
-            // No claim in common, no attribution of one claim to compare.
-            let mut stems = speaker_stems(ax);
-            stems.extend(speaker_stems(ay));
-            if !share_claim(claim(i), claim(j), &stems) {
-                continue;
-            }
             let pair = vec![docs[x.0].label.clone(), docs[y.0].label.clone()];
+            // No claim in common, no attribution of one claim to compare.
+            // Read (tagging both members) only for a pair that differs.
+            let mut shares: Option<bool> = None;
             let mut push = |kind, values: Vec<String>| {
+                let shared = *shares.get_or_insert_with(|| {
+                    let mut stems = speaker_stems(ax);
+                    stems.extend(speaker_stems(ay));
+                    share_claim(claim(i), claim(j), &stems)
+                });
+                if !shared {
+                    return;
+                }
                 out.push(AttributionDiff {
                     kind,
                     members: pair.clone(),
