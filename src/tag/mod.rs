@@ -102,29 +102,32 @@ pub struct Span {
     pub end: usize,
 }
 
-/// Sentences tagged lately on this thread, by text: the attribution reader,
-/// the attribution differences and the conflicts ask for the same sentences.
-/// Cleared when full, so memory stays bounded.
-const TAG_CACHE: usize = 4096;
+/// Sentences tagged lately, by text, shared by all threads: the attribution
+/// reader (one thread per report), the attribution differences and the
+/// conflicts (other threads) ask for the same sentences. Cleared when full,
+/// so memory stays bounded (a few tens of MB at most).
+const TAG_CACHE: usize = 32768;
 
 /// Tokenize and tag a sentence.
 pub fn tag(text: &str) -> Vec<Token> {
-    use std::cell::RefCell;
-    thread_local! {
-        static CACHE: RefCell<rustc_hash::FxHashMap<String, Vec<Token>>> =
-            RefCell::new(Default::default());
-    }
-    if let Some(t) = CACHE.with(|c| c.borrow().get(text).cloned()) {
-        return t;
+    use std::sync::{Mutex, OnceLock};
+    type Cache = Mutex<rustc_hash::FxHashMap<String, Vec<Token>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    // A poisoned lock (a panic elsewhere while holding it) only loses the
+    // cache: tagging again gives the same tokens.
+    if let Ok(c) = cache.lock()
+        && let Some(t) = c.get(text)
+    {
+        return t.clone();
     }
     let out = tag_uncached(text);
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
+    if let Ok(mut c) = cache.lock() {
         if c.len() >= TAG_CACHE {
             c.clear();
         }
         c.insert(text.to_string(), out.clone());
-    });
+    }
     out
 }
 
