@@ -877,6 +877,27 @@ fn mentions(words: &std::collections::HashSet<String>, a: &Attribution) -> bool 
 mod tests {
     use super::*;
 
+    /// One report per text, labelled r0, r1, …
+    fn reports(texts: &[&str]) -> Vec<Document> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::build(&crate::ingest::Source::from_text(format!("r{i}"), *t)))
+            .collect()
+    }
+
+    /// The kinds of the attribution differences between two members.
+    fn diff_kinds(
+        docs: &[Document],
+        x: (usize, Vec<usize>),
+        y: (usize, Vec<usize>),
+    ) -> Vec<AttributionDiffKind> {
+        attribution_diffs(docs, &[x, y])
+            .iter()
+            .map(|d| d.kind)
+            .collect()
+    }
+
     /// Spelling variants and nicknames are one person; two surnames are two.
     #[test]
     fn name_variants_are_one_person() {
@@ -912,22 +933,12 @@ mod tests {
         assert!(same_person("FBI", "Federal Bureau of Investigation"));
         assert!(same_person("Federal Bureau of Investigation", "F.B.I."));
         assert!(!same_person("USGS", "National Weather Service"));
-        use crate::ingest::Source;
-        let docs: Vec<Document> = [
+        let docs = reports(&[
             "The quake struck at 9:30 a.m. at a depth of 2.7 miles, according to the USGS.",
             "The quake struck at 9:30 a.m. at a depth of 2.7 miles, according to the US Geological Survey.",
             "The quake struck at 9:30 a.m. at a depth of 2.7 miles, according to the National Weather Service.",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Document::build(&Source::from_text(format!("r{i}"), *t)))
-        .collect();
-        let kinds = |a: usize, b: usize| -> Vec<AttributionDiffKind> {
-            attribution_diffs(&docs, &[(a, vec![0]), (b, vec![0])])
-                .iter()
-                .map(|d| d.kind)
-                .collect()
-        };
+        ]);
+        let kinds = |a: usize, b: usize| diff_kinds(&docs, (a, vec![0]), (b, vec![0]));
         assert_eq!(kinds(0, 1), Vec::<AttributionDiffKind>::new());
         assert_eq!(kinds(0, 2), vec![AttributionDiffKind::DifferentSpeaker]);
     }
@@ -939,18 +950,13 @@ mod tests {
     /// 2 labelled differences found, none false; label-free 5 new).
     #[test]
     fn related_groups_compare_who_on_overlapping_sentences() {
-        use crate::ingest::Source;
-        let docs: Vec<Document> = [
+        let docs = reports(&[
             "A bomb at a bank killed a police officer and a bomb technician, and police had no suspects, officials said Saturday.",
             "Oregon State Police say the bomb killed a police officer.",
             "\"The bomb killed a police officer,\" Oregon State Police said.",
             "Oregon State Police say the blast damaged the inside of the bank.",
             "The bomb killed a police officer and a bomb technician, and police had no suspects.",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Document::build(&Source::from_text(format!("r{i}"), *t)))
-        .collect();
+        ]);
         let found =
             |a: usize, b: usize| -> Vec<(AttributionDiffKind, Vec<String>, Option<usize>)> {
                 related_attribution_diffs(&docs, &[((a, 0), (b, 0), 0.35)], 7)
@@ -994,22 +1000,12 @@ mod tests {
     /// difference found); "the Daily News reports" still is a sign.
     #[test]
     fn reporting_word_as_a_modifier_is_not_a_sign_of_attribution() {
-        use crate::ingest::Source;
-        let docs: Vec<Document> = [
+        let docs = reports(&[
             "Police Capt. Tom Tennant and state Senior Trooper William Hakim, both 51, died at the scene.",
             "Police Capt. Tom Tennant and Senior Trooper William Hakim, both 51, died at the scene, police said.",
             "Police Capt. Tom Tennant and Senior Trooper William Hakim, both 51, died at the scene, the Daily News reports.",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Document::build(&Source::from_text(format!("r{i}"), *t)))
-        .collect();
-        let kinds = |a: usize, b: usize| -> Vec<AttributionDiffKind> {
-            attribution_diffs(&docs, &[(a, vec![0]), (b, vec![0])])
-                .iter()
-                .map(|d| d.kind)
-                .collect()
-        };
+        ]);
+        let kinds = |a: usize, b: usize| diff_kinds(&docs, (a, vec![0]), (b, vec![0]));
         assert!(!shows_attribution(&docs[0].sentences[0]));
         assert!(shows_attribution(&docs[2].sentences[0]));
         assert_eq!(kinds(0, 1), vec![AttributionDiffKind::AttributionAdded]);
@@ -1022,22 +1018,11 @@ mod tests {
     /// marks); the same speakers on sentences with words still are.
     #[test]
     fn members_without_words_have_no_attribution_to_compare() {
-        use crate::ingest::Source;
-        let texts = [
+        let mut docs = reports(&[
             "\"We will not sign it,\" Foreign Minister Anna Kovac said.",
             "\"We will not sign it,\" Prime Minister Ivo Brandt said.",
-        ];
-        let mut docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::build(&Source::from_text(format!("r{i}"), *t)))
-            .collect();
-        let kinds = |docs: &[Document]| -> Vec<AttributionDiffKind> {
-            attribution_diffs(docs, &[(0, vec![0]), (1, vec![0])])
-                .iter()
-                .map(|d| d.kind)
-                .collect()
-        };
+        ]);
+        let kinds = |docs: &[Document]| diff_kinds(docs, (0, vec![0]), (1, vec![0]));
         assert_eq!(kinds(&docs), vec![AttributionDiffKind::DifferentSpeaker]);
         for d in &mut docs {
             d.sentences[0].clean = "\"".to_string();
@@ -1052,24 +1037,14 @@ mod tests {
     /// arrest") and the other with a verb ("were arrested").
     #[test]
     fn sentences_sharing_no_claim_have_no_attribution_difference() {
-        use crate::ingest::Source;
-        let docs: Vec<Document> = [
+        let docs = reports(&[
             "\"The building was uninsured,\" Owen said.",
             "Their goal was not saving the old warehouse building, built in the 1930s.",
             "The warehouse building was uninsured.",
             "Two gang members are under arrest for the murder of a deputy, police said.",
             "Two gang members were arrested for the murder of the deputy.",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Document::build(&Source::from_text(format!("r{i}"), *t)))
-        .collect();
-        let kinds = |a: usize, b: usize| -> Vec<AttributionDiffKind> {
-            attribution_diffs(&docs, &[(a, vec![0]), (b, vec![0])])
-                .iter()
-                .map(|d| d.kind)
-                .collect()
-        };
+        ]);
+        let kinds = |a: usize, b: usize| diff_kinds(&docs, (a, vec![0]), (b, vec![0]));
         assert_eq!(kinds(0, 1), Vec::<AttributionDiffKind>::new());
         assert_eq!(kinds(0, 2), vec![AttributionDiffKind::AttributionDropped]);
         assert_eq!(kinds(3, 4), vec![AttributionDiffKind::AttributionDropped]);
@@ -1080,23 +1055,13 @@ mod tests {
     /// differs.
     #[test]
     fn an_unnamed_voice_of_the_named_body_is_not_named_vs_anonymous() {
-        use crate::ingest::Source;
-        let docs: Vec<Document> = [
+        let docs = reports(&[
             "The store was almost totally destroyed by the fire, Surrey Police said.",
             "The store was almost totally destroyed by the fire, a Surrey Police spokeswoman said.",
             "The store was almost totally destroyed by the fire, police said.",
             "The store was almost totally destroyed by the fire, officials said.",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Document::build(&Source::from_text(format!("r{i}"), *t)))
-        .collect();
-        let kinds = |a: usize, b: usize| -> Vec<AttributionDiffKind> {
-            attribution_diffs(&docs, &[(a, vec![0]), (b, vec![0])])
-                .iter()
-                .map(|d| d.kind)
-                .collect()
-        };
+        ]);
+        let kinds = |a: usize, b: usize| diff_kinds(&docs, (a, vec![0]), (b, vec![0]));
         assert_eq!(kinds(0, 1), Vec::<AttributionDiffKind>::new());
         assert_eq!(kinds(0, 3), vec![AttributionDiffKind::NamedVsAnonymous]);
     }
@@ -1107,23 +1072,13 @@ mod tests {
     /// still differs from the claim stated as fact.
     #[test]
     fn a_quote_is_compared_by_its_quoted_words() {
-        use crate::ingest::Source;
-        let docs: Vec<Document> = [
+        let docs = reports(&[
             "\"It was a cold-blooded, vicious murder,\" Hickok said, refusing to reduce the recommendation from death to life in prison without the possibility of parole.",
             "Prosecutors will decide whether to seek the death penalty or life in prison without the possibility of parole.",
             "\"The slaying was a cold-blooded, vicious murder,\" Judge Hickok said.",
             "The slaying was a cold-blooded, vicious murder.",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Document::build(&Source::from_text(format!("r{i}"), *t)))
-        .collect();
-        let kinds = |a: usize, b: usize| -> Vec<AttributionDiffKind> {
-            attribution_diffs(&docs, &[(a, vec![0]), (b, vec![0])])
-                .iter()
-                .map(|d| d.kind)
-                .collect()
-        };
+        ]);
+        let kinds = |a: usize, b: usize| diff_kinds(&docs, (a, vec![0]), (b, vec![0]));
         assert_eq!(docs[0].sentences[0].attribution.cue, Cue::Direct);
         assert_eq!(kinds(0, 1), Vec::<AttributionDiffKind>::new());
         assert_eq!(kinds(2, 3), vec![AttributionDiffKind::AttributionDropped]);
@@ -1135,23 +1090,13 @@ mod tests {
     /// quote before it; not when the speaker is not named near the quote.
     #[test]
     fn a_quote_without_a_found_speaker_against_a_paraphrase() {
-        use crate::ingest::Source;
-        let docs: Vec<Document> = [
+        let docs = reports(&[
             "'' Jackson said in a statement that he did not think charges would be filed against him.",
             "Jackson spoke to reporters on Tuesday. \"I was stopped by the highway patrol. I do not think any charges will be filed against me.\"",
             "The team spoke to reporters on Tuesday. \"I was stopped by the highway patrol. I do not think any charges will be filed against me.\"",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Document::build(&Source::from_text(format!("r{i}"), *t)))
-        .collect();
+        ]);
         let last = |d: usize| docs[d].sentences.len() - 1;
-        let kinds = |a: usize, b: usize| -> Vec<AttributionDiffKind> {
-            attribution_diffs(&docs, &[(a, vec![0]), (b, vec![last(b)])])
-                .iter()
-                .map(|d| d.kind)
-                .collect()
-        };
+        let kinds = |a: usize, b: usize| diff_kinds(&docs, (a, vec![0]), (b, vec![last(b)]));
         assert_eq!(docs[1].sentences[last(1)].attribution.cue, Cue::Direct);
         assert_eq!(docs[1].sentences[last(1)].attribution.speaker, None);
         assert_eq!(kinds(0, 1), vec![AttributionDiffKind::QuoteVsParaphrase]);
