@@ -19,6 +19,9 @@
 //! as it is a lower-case noun: "sheriff", "county", "police" are listed;
 //! "bill", "mark", "will" are not.
 
+#[path = "support/gum.rs"]
+mod gum;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -81,19 +84,7 @@ fn main() {
             other => panic!("unknown argument {other}"),
         }
     }
-    let mut gum: Vec<PathBuf> = std::fs::read_dir(tb.join("gum"))
-        .expect("treebanks/gum")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "conllu"))
-        .collect();
-    gum.sort();
-    let news: Vec<PathBuf> = gum
-        .iter()
-        .filter(|p| p.to_string_lossy().contains("GUM_news_"))
-        .cloned()
-        .collect();
-    let held: Vec<&PathBuf> = news.iter().skip(1).step_by(2).collect();
+    let (gum, held) = gum::files(&tb);
     let mut files: Vec<PathBuf> = ["train", "dev", "test"]
         .iter()
         .map(|s| tb.join(format!("ewt/en_ewt-ud-{s}.conllu")))

@@ -15,6 +15,9 @@
 //! articles, with the shipped weights after writing them (so the figure is
 //! that of the quantised, pruned file).
 
+#[path = "support/gum.rs"]
+mod gum;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use storydiff::tag::{Model, N_FEATURES, TAGS, Upos, features, word_features};
@@ -140,24 +143,8 @@ fn main() {
             other => panic!("unknown argument {other}"),
         }
     }
-    let mut gum: Vec<PathBuf> = std::fs::read_dir(tb.join("gum"))
-        .expect("treebanks/gum")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "conllu"))
-        .collect();
-    gum.sort();
-    let news: Vec<&PathBuf> = gum
-        .iter()
-        .filter(|p| p.to_string_lossy().contains("GUM_news_"))
-        .collect();
-    // Same rule as the attribution split: sorted news articles, odd = test.
-    let held: Vec<PathBuf> = news
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 1)
-        .map(|(_, p)| (*p).clone())
-        .collect();
+    // Sorted news articles, odd = test: the attribution split.
+    let (gum, held) = gum::files(&tb);
     let gum_news_test: Vec<Sentence> = held.iter().flat_map(|p| read_conllu(p)).collect();
     let ewt_dev = read_conllu(&tb.join("ewt/en_ewt-ud-dev.conllu"));
     let ewt_test = read_conllu(&tb.join("ewt/en_ewt-ud-test.conllu"));
