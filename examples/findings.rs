@@ -242,14 +242,14 @@ fn labelled(
         }
         t.conflict_gold += conflicts.len();
         let mut found_conflicts: BTreeSet<usize> = BTreeSet::new();
-        let group_of = |k: &Key| -> Option<usize> {
+        let sent = |k: &Key| {
             report
                 .sources
                 .iter()
                 .find(|s| s.label == k.0)
                 .and_then(|s| s.sentences.get(k.1))
-                .map(|s| s.group)
         };
+        let group_of = |k: &Key| -> Option<usize> { sent(k).map(|s| s.group) };
         t.attr_gold_all += differs.len() / 2;
         t.attr_gold_aligned += differs
             .iter()
@@ -389,12 +389,16 @@ fn labelled(
                 }
             }
         }
-        let related_groups = |a: &Key, b: &Key| {
+        // Whether the groups of two sentences are joined by an edge of
+        // `list` (their related groups or their echoes).
+        type Edges = fn(&storydiff::report::GroupReport) -> &Vec<storydiff::report::RelatedReport>;
+        let joined = |a: &Key, b: &Key, list: Edges| {
             group_of(a)
                 .zip(group_of(b))
                 .and_then(|(x, y)| report.groups.iter().find(|g| g.id == x).map(|g| (g, y)))
-                .is_some_and(|(g, y)| g.related.iter().any(|r| r.group == y))
+                .is_some_and(|(g, y)| list(g).iter().any(|r| r.group == y))
         };
+        let related_groups = |a: &Key, b: &Key| joined(a, b, |g| &g.related);
         let in_one_group = |a: &Key, b: &Key| group_of(a).is_some() && group_of(a) == group_of(b);
         t.attr_gold_related += differs
             .iter()
@@ -409,13 +413,6 @@ fn labelled(
             .filter(|(a, b)| related_groups(a, b))
             .count();
         if verbose {
-            let sent = |k: &Key| {
-                report
-                    .sources
-                    .iter()
-                    .find(|s| s.label == k.0)
-                    .and_then(|s| s.sentences.get(k.1))
-            };
             // A sentence with its attribution, as the lists below show it.
             let show = |k: &Key| {
                 sent(k)
@@ -453,8 +450,6 @@ fn labelled(
                     );
                 }
             }
-        }
-        if verbose {
             // Where each missed labelled conflict sits: in one group, in two
             // groups joined by a related edge or an echo, or apart.
             for (k, (a, b)) in conflicts.iter().enumerate() {
@@ -462,37 +457,16 @@ fn labelled(
                     continue;
                 }
                 let (ga, gb) = (group_of(a), group_of(b));
-                let edge = |list: fn(&storydiff::report::GroupReport) -> &Vec<_>| {
-                    ga.zip(gb)
-                        .and_then(|(x, y)| {
-                            report
-                                .groups
-                                .iter()
-                                .find(|g| g.id == x)
-                                .map(|g| (list(g), y))
-                        })
-                        .is_some_and(|(l, y): (&Vec<storydiff::report::RelatedReport>, usize)| {
-                            l.iter().any(|r| r.group == y)
-                        })
-                };
-                let place = if ga.is_some() && ga == gb {
+                let place = if in_one_group(a, b) {
                     "one group"
-                } else if edge(|g| &g.related) {
+                } else if related_groups(a, b) {
                     "related"
-                } else if edge(|g| &g.echoes) {
+                } else if joined(a, b, |g| &g.echoes) {
                     "echo"
                 } else {
                     "unrelated"
                 };
-                let text = |k: &Key| {
-                    report
-                        .sources
-                        .iter()
-                        .find(|s| s.label == k.0)
-                        .and_then(|s| s.sentences.get(k.1))
-                        .map(|s| s.text.clone())
-                        .unwrap_or_default()
-                };
+                let text = |k: &Key| sent(k).map(|s| s.text.clone()).unwrap_or_default();
                 println!(
                     "  conflict MISSED ({place}) {a:?} g{ga:?} vs {b:?} g{gb:?}\n      A: {}\n      B: {}",
                     text(a),
