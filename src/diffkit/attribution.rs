@@ -463,12 +463,24 @@ fn claim_verbs(docs: &[Document], d: usize, ss: &[usize]) -> Vec<String> {
 }
 
 /// One word of a member's claim: its lemma's stem, whether the tagger reads
-/// it as a verb, and its static vector ([`crate::embed`]; empty when none
+/// it as a verb, and its static vector ([`crate::embed`], read when first
+/// compared; empty when none
 /// is loaded).
 struct ClaimWord {
     stem: String,
     verb: bool,
-    vector: Vec<f32>,
+    word: String,
+    vector: std::cell::OnceCell<Vec<f32>>,
+}
+
+impl ClaimWord {
+    fn vector(&self) -> &[f32] {
+        self.vector.get_or_init(|| {
+            crate::embed::vectors()
+                .map(|v| v.embed(&self.word))
+                .unwrap_or_default()
+        })
+    }
 }
 
 /// The claim words of a member's sentences: nouns, verbs, adjectives,
@@ -478,7 +490,6 @@ struct ClaimWord {
 /// places in sentences that state different things.
 fn claim_words(docs: &[Document], member: &(usize, Vec<usize>), quoted: bool) -> Vec<ClaimWord> {
     use crate::tag::Upos;
-    let vectors = crate::embed::vectors();
     let mut out: Vec<ClaimWord> = Vec::new();
     let (d, ss) = member;
     // A direct quote's claim is its quoted words: "Hickok called the
@@ -512,8 +523,12 @@ fn claim_words(docs: &[Document], member: &(usize, Vec<usize>), quoted: bool) ->
             if !kept || out.iter().any(|w| w.stem == stem && (w.verb || !verb)) {
                 continue;
             }
-            let vector = vectors.map(|v| v.embed(&f)).unwrap_or_default();
-            out.push(ClaimWord { stem, verb, vector });
+            out.push(ClaimWord {
+                stem,
+                verb,
+                word: f,
+                vector: std::cell::OnceCell::new(),
+            });
         }
     }
     out
@@ -542,9 +557,8 @@ fn share_claim(x: &[ClaimWord], y: &[ClaimWord], speaker_stems: &[String]) -> bo
         y.iter().filter(counted).collect(),
     );
     let close = |a: &ClaimWord, b: &ClaimWord| {
-        !a.vector.is_empty()
-            && !b.vector.is_empty()
-            && crate::embed::dot(&a.vector, &b.vector) >= SHARED_VERB_COSINE
+        let (va, vb) = (a.vector(), b.vector());
+        !va.is_empty() && !vb.is_empty() && crate::embed::dot(va, vb) >= SHARED_VERB_COSINE
     };
     let mut shared: Vec<&str> = Vec::new();
     for a in &x {
