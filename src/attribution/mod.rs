@@ -365,7 +365,7 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                             !matches!(lower(w).as_str(), "and" | "but" | "or" | "so")
                         })
                         && !text[from + 1..v.start].contains([',', ';', '“', '"'])
-                        && (1..=4).contains(&words_of(&text[from + 1..v.start]).len())
+                        && (1..=4).contains(&subject(v).len())
                 })
             })
             .min();
@@ -868,7 +868,7 @@ fn attribute_report(sentences: &[&str]) -> Vec<Attribution> {
                         let aw = words_of(app);
                         if (2..=4).contains(&aw.len())
                             && aw.iter().all(|w| is_cap(w))
-                            && !app.contains([',', ';', '“', '"'])
+                            && !app.contains(['“', '"'])
                         {
                             appos = format!("{obj} {}", app.trim());
                             appos.as_str()
